@@ -1,0 +1,94 @@
+/**
+ * Strict base64url (RFC 4648 §5, no padding), as JWS/JWE compact form uses it.
+ *
+ * Decoding rejects, with `DecodeError` code `ERR_BASE64URL`: any character
+ * outside A-Z a-z 0-9 - _ (so also `=` padding, `+`, `/` and white space), a
+ * length that no byte string encodes (length % 4 === 1), and non-zero unused
+ * bits in the last character (a second spelling of the same bytes).
+ *
+ * On the device the work is native: one regex test for the alphabet, then
+ * `split`/`join` and `atob`; Espruino's `atob` itself skips invalid characters
+ * and does not know `-`/`_`, which is why validation comes first.
+ */
+import { DecodeError, invalidArgument } from '../errors';
+import { binaryToBytes, bytesToBinary, isBytes } from './bytes';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const VALID = /^[A-Za-z0-9_-]*$/;
+const NATIVE_ATOB = typeof atob === 'function' ? atob : undefined;
+const NATIVE_BTOA = typeof btoa === 'function' ? btoa : undefined;
+
+/** Portable fallback where there is no native btoa: binary string -> base64url. */
+const encodeBinaryPortable = function (binary: string): string {
+  let out = '';
+  const n = binary.length;
+  for (let i = 0; i < n; i += 3) {
+    const b0 = binary.charCodeAt(i);
+    const b1 = i + 1 < n ? binary.charCodeAt(i + 1) : 0;
+    const b2 = i + 2 < n ? binary.charCodeAt(i + 2) : 0;
+    out += ALPHABET.charAt(b0 >> 2) + ALPHABET.charAt(((b0 & 3) << 4) | (b1 >> 4));
+    if (i + 1 < n) out += ALPHABET.charAt(((b1 & 15) << 2) | (b2 >> 6));
+    if (i + 2 < n) out += ALPHABET.charAt(b2 & 63);
+  }
+  return out;
+};
+
+/** Portable fallback where there is no native atob: validated base64url -> binary string. */
+const decodeBinaryPortable = function (text: string): string {
+  let out = '';
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    acc = ((acc << 6) | ALPHABET.indexOf(text.charAt(i))) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((acc >> bits) & 0xff);
+    }
+  }
+  return out;
+};
+
+/** Binary string (one char per byte) -> base64url without padding. */
+export const encodeBinary = function (binary: string): string {
+  if (!NATIVE_BTOA) return encodeBinaryPortable(binary);
+  const b64 = NATIVE_BTOA(binary);
+  // split/join are native on Espruino; a regex replace with a callback would not be.
+  const end = b64.charAt(b64.length - 2) === '=' ? b64.length - 2 : b64.charAt(b64.length - 1) === '=' ? b64.length - 1 : b64.length;
+  return b64.substr(0, end).split('+').join('-').split('/').join('_');
+};
+
+/** The checks, without decoding: throws `DecodeError` unless `text` is canonical base64url. */
+export const assertBase64url = function (text: string): void {
+  if (typeof text !== 'string') throw new DecodeError('base64url input must be a string', 'ERR_BASE64URL');
+  if (!VALID.test(text)) throw new DecodeError('invalid base64url: character outside A-Z a-z 0-9 - _', 'ERR_BASE64URL');
+  const rest = text.length % 4;
+  if (rest === 1) throw new DecodeError('invalid base64url: impossible length ' + text.length, 'ERR_BASE64URL');
+  if (rest !== 0) {
+    // 2 chars carry 1 byte (4 spare bits), 3 chars carry 2 bytes (2 spare bits).
+    const spare = rest === 2 ? 15 : 3;
+    if (ALPHABET.indexOf(text.charAt(text.length - 1)) & spare) {
+      throw new DecodeError('invalid base64url: non-zero trailing bits', 'ERR_BASE64URL');
+    }
+  }
+};
+
+/** Strict base64url -> binary string. */
+export const decodeBinary = function (text: string): string {
+  assertBase64url(text);
+  if (!NATIVE_ATOB) return decodeBinaryPortable(text);
+  const rest = text.length % 4;
+  const b64 = text.split('-').join('+').split('_').join('/') + (rest === 2 ? '==' : rest === 3 ? '=' : '');
+  return NATIVE_ATOB(b64);
+};
+
+/** Bytes (or a binary string) -> base64url without padding. */
+export const encode = function (data: Uint8Array): string {
+  if (!isBytes(data)) return invalidArgument('base64url.encode expects a Uint8Array');
+  return encodeBinary(bytesToBinary(data));
+};
+
+/** Strict base64url -> bytes; throws `DecodeError` (code `ERR_BASE64URL`) on anything non-canonical. */
+export const decode = function (text: string): Uint8Array {
+  return binaryToBytes(decodeBinary(text));
+};

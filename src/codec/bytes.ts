@@ -1,0 +1,74 @@
+/**
+ * Byte strings: the device's native currency for bytes.
+ *
+ * On Espruino, `atob`, `btoa`, the `crypto` hashes and string concatenation are
+ * native and fast, while an interpreted loop costs microseconds per byte. So the
+ * hot paths pass bytes around as "binary strings" (one char per byte, 0..255)
+ * and convert to `Uint8Array` only at the public API edge. `E.toString` and
+ * `E.toUint8Array` do the conversion natively on the device; elsewhere a loop.
+ */
+import { invalidArgument } from '../errors';
+
+const ESPRUINO_E: EspruinoE | undefined = typeof E !== 'undefined' && E && typeof E.toUint8Array === 'function' ? E : undefined;
+
+/** Chunk size for `String.fromCharCode.apply`: Espruino's apply takes at most 256 arguments. */
+const APPLY_CHUNK = 256;
+
+/** Uint8Array -> binary string (one char per byte). */
+export const bytesToBinary = function (bytes: Uint8Array): string {
+  if (bytes.length === 0) return '';
+  if (ESPRUINO_E) return ESPRUINO_E.toString(bytes);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += APPLY_CHUNK) {
+    out += String.fromCharCode.apply(null, bytes.subarray(i, i + APPLY_CHUNK) as unknown as number[]);
+  }
+  return out;
+};
+
+/** Binary string (chars 0..255) -> Uint8Array. Chars above 0xFF are a caller error. */
+export const binaryToBytes = function (binary: string): Uint8Array {
+  if (binary.length === 0) return new Uint8Array(0);
+  if (ESPRUINO_E) return ESPRUINO_E.toUint8Array(binary);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) {
+    const c = binary.charCodeAt(i);
+    if (c > 0xff) invalidArgument('binary string has a character above 0xFF');
+    out[i] = c;
+  }
+  return out;
+};
+
+/** True for a Uint8Array (also across Node `vm` realms, where `instanceof` fails). */
+export const isBytes = function (value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array || (value != null && Object.prototype.toString.call(value) === '[object Uint8Array]');
+};
+
+/** Concatenate byte arrays into a new one. */
+export const concatBytes = function (parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (let i = 0; i < parts.length; i++) length += parts[i].length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (let i = 0; i < parts.length; i++) {
+    out.set(parts[i], offset);
+    offset += parts[i].length;
+  }
+  return out;
+};
+
+const HEX = '0123456789abcdef';
+
+/** Lower-case hex of bytes (diagnostics, thumbprints in tests, self-test output). */
+export const bytesToHex = function (bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX.charAt(bytes[i] >> 4) + HEX.charAt(bytes[i] & 15);
+  return out;
+};
+
+/** Hex (either case, even length) -> bytes. */
+export const hexToBytes = function (hex: string): Uint8Array {
+  if (typeof hex !== 'string' || hex.length % 2 !== 0 || !/^[0-9A-Fa-f]*$/.test(hex)) invalidArgument('hex must be a string of an even number of hex digits');
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+  return out;
+};

@@ -1,0 +1,195 @@
+/**
+ * UTF-8, on both string models microjwt meets.
+ *
+ * - Unicode strings (Node, and Espruino's Linux build): a string is code units;
+ *   encoding and decoding do real UTF-8 work. Espruino's Unicode build keeps a
+ *   supplementary character as one char (`"𝄞".length === 1`), V8 as a
+ *   surrogate pair: the encoder accepts both.
+ * - Byte strings (every real board): a string *is* its bytes. A literal "é" in
+ *   a device script is already the two UTF-8 bytes C3 A9, so encoding is the
+ *   identity (after a validity check) and decoding returns the byte string.
+ *   The same token then yields the same bytes on every platform.
+ *
+ * Invalid UTF-8 is never passed on silently: decoding throws `DecodeError`,
+ * encoding a string that cannot be UTF-8 throws `JWTError` (invalid argument).
+ */
+import { DecodeError, invalidArgument } from '../errors';
+import { binaryToBytes, bytesToBinary } from './bytes';
+
+/** True where strings hold code points above 0xFF (Node, Espruino Linux); false on boards. */
+export const UNICODE_STRINGS = String.fromCharCode(0x100).charCodeAt(0) === 0x100;
+
+/** The code point a string char holds, if the platform keeps one above 0xFFFF in a char. */
+const MAX_CHAR = 0x10ffff;
+
+/**
+ * Byte strings only: true when every char is below 0x80. Espruino's native
+ * `JSON.stringify` escapes each byte >= 0x80 (and control chars) as `\uXXXX`,
+ * so one native call replaces an interpreted loop in the common ASCII case;
+ * a false negative only sends us to the exact check.
+ */
+const isPlainAscii = function (binary: string): boolean {
+  return JSON.stringify(binary).indexOf('\\u') === -1;
+};
+
+/**
+ * Index of the first byte of an invalid UTF-8 sequence, or -1 if `bytes` is
+ * valid: no overlong forms, no surrogates, nothing above U+10FFFF, no
+ * truncated sequence.
+ */
+export const findInvalidUtf8 = function (bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let cp: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1; min = 0x80; cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2; min = 0x800; cp = b & 0x0f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3; min = 0x10000; cp = b & 0x07;
+    } else {
+      return i;
+    }
+    if (i + need >= n) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > MAX_CHAR || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+};
+
+const encodeUnicode = function (text: string): Uint8Array {
+  // Worst case 3 bytes per UTF-16 unit (a surrogate pair is 2 units -> 4 bytes).
+  const out = new Uint8Array(text.length * 4);
+  let o = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (low < 0xdc00 || low > 0xdfff) invalidArgument('string has a lone surrogate at index ' + i + ': not encodable as UTF-8');
+      c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      invalidArgument('string has a lone surrogate at index ' + i + ': not encodable as UTF-8');
+    }
+    if (c < 0x80) {
+      out[o++] = c;
+    } else if (c < 0x800) {
+      out[o++] = 0xc0 | (c >> 6);
+      out[o++] = 0x80 | (c & 0x3f);
+    } else if (c < 0x10000) {
+      out[o++] = 0xe0 | (c >> 12);
+      out[o++] = 0x80 | ((c >> 6) & 0x3f);
+      out[o++] = 0x80 | (c & 0x3f);
+    } else {
+      out[o++] = 0xf0 | (c >> 18);
+      out[o++] = 0x80 | ((c >> 12) & 0x3f);
+      out[o++] = 0x80 | ((c >> 6) & 0x3f);
+      out[o++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return out.subarray(0, o);
+};
+
+/** Append code point `cp` as the platform's string chars: V8 needs a surrogate pair. */
+const SUPPLEMENTARY_AS_PAIR = String.fromCharCode(0xd834, 0xdd1e).length === 2;
+
+const decodeUnicode = function (bytes: Uint8Array): string {
+  let out = '';
+  let chunk: number[] = [];
+  const flush = function () {
+    out += String.fromCharCode.apply(null, chunk);
+    chunk = [];
+  };
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let cp: number;
+    if (b < 0x80) {
+      cp = b;
+      i += 1;
+    } else if (b < 0xe0) {
+      cp = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+      i += 2;
+    } else if (b < 0xf0) {
+      cp = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      i += 3;
+    } else {
+      cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
+      i += 4;
+    }
+    if (cp >= 0x10000 && SUPPLEMENTARY_AS_PAIR) {
+      cp -= 0x10000;
+      chunk.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+    } else {
+      chunk.push(cp);
+    }
+    // Espruino's Function#apply takes at most 256 arguments.
+    if (chunk.length >= 250) flush();
+  }
+  flush();
+  return out;
+};
+
+const checkValid = function (bytes: Uint8Array): void {
+  const bad = findInvalidUtf8(bytes);
+  if (bad !== -1) throw new DecodeError('invalid UTF-8 at byte ' + bad, 'ERR_UTF8');
+};
+
+/** The UTF-8 bytes of `text`. */
+export const encode = function (text: string): Uint8Array {
+  if (typeof text !== 'string') return invalidArgument('utf8.encode expects a string');
+  if (UNICODE_STRINGS) return encodeUnicode(text);
+  const bytes = binaryToBytes(text);
+  if (!isPlainAscii(text)) checkEncodable(bytes);
+  return bytes;
+};
+
+const checkEncodable = function (bytes: Uint8Array): void {
+  if (findInvalidUtf8(bytes) !== -1) invalidArgument('string is not valid UTF-8 (on this board a string holds UTF-8 bytes)');
+};
+
+/** The string whose UTF-8 bytes are `bytes`; throws `DecodeError` on invalid UTF-8. */
+export const decode = function (bytes: Uint8Array): string {
+  if (!(bytes instanceof Uint8Array) && Object.prototype.toString.call(bytes) !== '[object Uint8Array]') {
+    return invalidArgument('utf8.decode expects a Uint8Array');
+  }
+  checkValid(bytes);
+  return UNICODE_STRINGS ? decodeUnicode(bytes) : bytesToBinary(bytes);
+};
+
+/**
+ * Binary string of UTF-8 bytes (as `atob` returns) -> text string, validated.
+ * On a board this is the identity after a (usually native) check.
+ */
+export const decodeBinary = function (binary: string): string {
+  if (!UNICODE_STRINGS) {
+    if (!isPlainAscii(binary)) checkValid(binaryToBytes(binary));
+    return binary;
+  }
+  return decode(binaryToBytes(binary));
+};
+
+/**
+ * Text string -> binary string of its UTF-8 bytes (what `btoa` and the native
+ * hashes take). On a board: the identity after a (usually native) check.
+ */
+export const encodeBinary = function (text: string): string {
+  if (!UNICODE_STRINGS) {
+    if (!isPlainAscii(text)) checkEncodable(binaryToBytes(text));
+    return text;
+  }
+  return bytesToBinary(encodeUnicode(text));
+};

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { decode, encode, findInvalidUtf8 } from '../../src/codec/utf8';
+import { DecodeError, JWTError } from '../../src/errors';
+
+const randomString = (n: number): string => {
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    const r = Math.random();
+    let cp = r < 0.4 ? Math.floor(Math.random() * 0x80) : r < 0.6 ? 0x80 + Math.floor(Math.random() * 0x780) : r < 0.8 ? 0x800 + Math.floor(Math.random() * 0xf800) : 0x10000 + Math.floor(Math.random() * 0xfffff);
+    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0x41;
+    s += String.fromCodePoint(cp);
+  }
+  return s;
+};
+
+describe('utf8', () => {
+  it('round-trips the reference string with the same bytes as Node', () => {
+    const text = 'José ☺ 𝄞';
+    const bytes = encode(text);
+    expect(Buffer.from(bytes).toString('hex')).toBe(Buffer.from(text, 'utf8').toString('hex'));
+    expect(decode(bytes)).toBe(text);
+  });
+
+  it('matches Node on random 1-, 2-, 3- and 4-byte characters', () => {
+    for (let i = 0; i < 300; i++) {
+      const text = randomString(i);
+      const bytes = encode(text);
+      expect(Buffer.from(bytes).equals(Buffer.from(text, 'utf8'))).toBe(true);
+      expect(decode(bytes)).toBe(text);
+    }
+  });
+
+  it.each([
+    ['lone continuation byte', [0x80]],
+    ['overlong 2-byte', [0xc0, 0xaf]],
+    ['overlong 3-byte', [0xe0, 0x80, 0xaf]],
+    ['surrogate', [0xed, 0xa0, 0x80]],
+    ['above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['truncated 3-byte', [0x61, 0xe2, 0x98]],
+    ['truncated 4-byte at end', [0xf0, 0x9d, 0x84]],
+    ['0xFF', [0xff]],
+  ])('rejects %s', (_, bytes) => {
+    expect(findInvalidUtf8(new Uint8Array(bytes))).not.toBe(-1);
+    expect(() => decode(new Uint8Array(bytes))).toThrow(DecodeError);
+  });
+
+  it('refuses lone surrogates and wrong types with typed errors', () => {
+    expect(() => encode('a\ud800b')).toThrow(JWTError);
+    expect(() => encode('\udc00')).toThrow(JWTError);
+    expect(() => encode(5 as unknown as string)).toThrow(JWTError);
+    expect(() => decode('abc' as unknown as Uint8Array)).toThrow(JWTError);
+  });
+});
