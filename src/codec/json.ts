@@ -1,0 +1,398 @@
+/**
+ * Strict JSON for token data: one verdict and one value on every platform.
+ *
+ * Espruino's `JSON.parse` is lenient (trailing commas, single quotes, leading
+ * zeros, junk after the value), keeps duplicate member names, wraps integers
+ * beyond 2^63, cuts `\uXXXX` escapes above 0xFF to one byte on boards, and lets
+ * `"__proto__"` set an object's prototype (aborting the asserting builds when
+ * the value is a primitive). Node keeps the last duplicate. So token JSON is
+ * checked here against RFC 8259, member names must be unique, integers must be
+ * within ±2^53 and `__proto__` is refused as a member name, before the native
+ * parser sees anything it could mishandle.
+ *
+ * Speed on the device: a char-by-char scanner costs microseconds per char
+ * there. Most tokens are compact `JSON.stringify` output, so the fast path is
+ * native: parse, stringify again, and accept when the text comes back
+ * identical (which rules out every leniency and duplicates). Only when it does
+ * not does the interpreted scanner run, to accept or reject exactly.
+ *
+ * Serialising: Espruino's `JSON.stringify` escapes each UTF-8 byte as
+ * `\u00XX` (mojibake elsewhere), drops a key named `constructor` and prints
+ * ~12 significant digits. `stringifyJson` writes the text itself, with the
+ * native call used only to escape plain strings.
+ */
+import { DecodeError, invalidArgument } from '../errors';
+import { UNICODE_STRINGS, decodeBinary, encodeBinary } from './utf8';
+
+const MAX_SAFE = 9007199254740992; // 2^53
+const MAX_SAFE_DIGITS = '9007199254740992';
+const MAX_DEPTH = 32;
+
+const fail = function (message: string): never {
+  throw new DecodeError('invalid JSON: ' + message, 'ERR_JSON');
+};
+
+/**
+ * A run of 16 digits: the only way to write an integer beyond 2^53 (16 digits)
+ * without an exponent. Written out because Espruino's regex has no `{n}`.
+ */
+const SIXTEEN_DIGITS = /[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]/;
+
+const isWhitespace = function (c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+};
+
+const HEX_DIGITS = '0123456789abcdef';
+
+const hexValue = function (text: string, at: number): number {
+  let v = 0;
+  for (let k = 0; k < 4; k++) {
+    const d = HEX_DIGITS.indexOf(text.charAt(at + k).toLowerCase());
+    if (d < 0) fail('bad \\u escape at ' + at);
+    v = (v << 4) | d;
+  }
+  return v;
+};
+
+/** UTF-8 bytes of one code point, as a binary string (for rewriting escapes on boards). */
+const codePointToBinary = function (cp: number): string {
+  if (cp < 0x80) return String.fromCharCode(cp);
+  if (cp < 0x800) return String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+  if (cp < 0x10000) return String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  return String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+};
+
+interface ScannedString {
+  end: number; // index just past the closing quote
+  value: string; // the decoded string (only built when asked: member names)
+  rewritten: string; // the raw text, with \u escapes >= 0x80 turned into UTF-8 bytes (byte strings only)
+}
+
+/**
+ * Scan the string literal starting at `start` (a `"`). Validates escapes,
+ * control characters and surrogate pairs.
+ */
+const scanString = function (text: string, start: number, wantValue: boolean): ScannedString {
+  const close = text.indexOf('"', start + 1);
+  if (close < 0) fail('unterminated string at ' + start);
+  const backslash = text.indexOf('\\', start + 1);
+  const raw = text.substring(start + 1, close);
+  if (backslash < 0 || backslash > close) {
+    // No escapes: native stringify re-escapes control characters (and, on
+    // boards, bytes >= 0x80); equal length means there were none.
+    if (JSON.stringify(raw).length !== raw.length + 2) {
+      for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) < 0x20) fail('control character in string at ' + (start + 1 + i));
+    }
+    return { end: close + 1, value: raw, rewritten: '"' + raw + '"' };
+  }
+  // Slow path: walk escapes one by one. The decoded value is built only for
+  // member names on boards; on Unicode platforms the native parser decodes
+  // the (validated) literal.
+  const buildValue = wantValue && !UNICODE_STRINGS;
+  let value = '';
+  let rewritten = '"';
+  let i = start + 1;
+  for (;;) {
+    if (i >= text.length) fail('unterminated string at ' + start);
+    const c = text.charCodeAt(i);
+    if (c === 0x22) break;
+    if (c < 0x20) fail('control character in string at ' + i);
+    if (c !== 0x5c) {
+      const ch = text.charAt(i);
+      if (buildValue) value += ch;
+      rewritten += ch;
+      i++;
+      continue;
+    }
+    const e = text.charAt(i + 1);
+    if (e === 'u') {
+      let cp = hexValue(text, i + 2);
+      let len = 6;
+      if (cp >= 0xd800 && cp <= 0xdbff) {
+        const low = text.charAt(i + 6) === '\\' && text.charAt(i + 7) === 'u' ? hexValue(text, i + 8) : 0;
+        if (low < 0xdc00 || low > 0xdfff) fail('lone surrogate escape at ' + i);
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        len = 12;
+      } else if (cp >= 0xdc00 && cp <= 0xdfff) {
+        fail('lone surrogate escape at ' + i);
+      }
+      // Below 0x80 the native parser gets it right everywhere; above, boards
+      // would cut it to one byte, so there it becomes raw UTF-8 bytes.
+      rewritten += cp < 0x80 || UNICODE_STRINGS ? text.substr(i, len) : codePointToBinary(cp);
+      if (buildValue) value += codePointToBinary(cp);
+      i += len;
+      continue;
+    }
+    const simple = '"\\/bfnrt'.indexOf(e);
+    if (e === '' || simple < 0) fail('bad escape at ' + i);
+    if (buildValue) value += '"\\/\b\f\n\r\t'.charAt(simple);
+    rewritten += text.substr(i, 2);
+    i += 2;
+  }
+  if (wantValue && UNICODE_STRINGS) value = JSON.parse(text.substring(start, i + 1));
+  return { end: i + 1, value: value, rewritten: rewritten + '"' };
+};
+
+/** Scan a number token; returns the index just past it. Rejects integers beyond ±2^53. */
+const scanNumber = function (text: string, start: number): number {
+  let i = start;
+  if (text.charAt(i) === '-') i++;
+  const intStart = i;
+  while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  const intLen = i - intStart;
+  if (intLen === 0) fail('bad number at ' + start);
+  if (intLen > 1 && text.charAt(intStart) === '0') fail('leading zero at ' + start);
+  let integer = true;
+  if (text.charAt(i) === '.') {
+    integer = false;
+    const fracStart = ++i;
+    while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    if (i === fracStart) fail('bad fraction at ' + start);
+  }
+  const e = text.charAt(i);
+  if (e === 'e' || e === 'E') {
+    integer = false;
+    i++;
+    if (text.charAt(i) === '+' || text.charAt(i) === '-') i++;
+    const expStart = i;
+    while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    if (i === expStart) fail('bad exponent at ' + start);
+  }
+  if (integer) {
+    // Compare digits, not values: 2^53 + 1 parses to 2^53.
+    const digits = text.substr(intStart, intLen);
+    if (intLen > 16 || (intLen === 16 && digits > MAX_SAFE_DIGITS)) fail('integer beyond 2^53 at ' + start);
+  } else if (!isFinite(parseFloat(text.substring(start, i)))) {
+    fail('number out of range at ' + start);
+  }
+  return i;
+};
+
+const LITERALS = ['true', 'false', 'null'];
+
+/**
+ * The exact RFC 8259 check. Returns the text to hand to the native parser:
+ * the input itself, or on boards with `\u` escapes >= 0x80 rewritten as UTF-8.
+ * Iterative (an explicit stack), so hostile nesting cannot exhaust the
+ * device's small C stack.
+ */
+const scanStrict = function (text: string): string {
+  const n = text.length;
+  // Per open container: null for an array, or the object's seen member names.
+  const stack: ({ [name: string]: number } | null)[] = [];
+  let out = '';
+  let copiedTo = 0;
+  let i = 0;
+  // 0: expect a value, 1: expect a member name, 2: after a value
+  let mode = 0;
+  for (;;) {
+    while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+    if (i >= n) {
+      if (mode === 2 && stack.length === 0) break;
+      fail('unexpected end');
+    }
+    const c = text.charAt(i);
+    if (mode === 2) {
+      if (stack.length === 0) fail('unexpected text after the value at ' + i);
+      const top = stack[stack.length - 1];
+      if (c === ',') {
+        mode = top ? 1 : 0;
+        i++;
+      } else if ((c === '}' && top) || (c === ']' && !top)) {
+        stack.pop();
+        i++;
+      } else {
+        fail('expected , or end of container at ' + i);
+      }
+      continue;
+    }
+    if (mode === 1) {
+      if (c !== '"') fail('expected a member name at ' + i);
+      const name = scanString(text, i, true);
+      if (name.value === '__proto__') fail('member name "__proto__" is not allowed');
+      const seen = stack[stack.length - 1] as { [name: string]: number };
+      // '$' prefix: plain-object keys like "constructor" or "__proto__" are not special then.
+      if (seen['$' + name.value] === 1) fail('duplicate member name at ' + i);
+      seen['$' + name.value] = 1;
+      if (name.rewritten.length !== name.end - i) {
+        out += text.substring(copiedTo, i) + name.rewritten;
+        copiedTo = name.end;
+      }
+      i = name.end;
+      while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+      if (text.charAt(i) !== ':') fail('expected : at ' + i);
+      i++;
+      mode = 0;
+      continue;
+    }
+    // mode 0: a value
+    if (c === '{' || c === '[') {
+      if (stack.length >= MAX_DEPTH) fail('nesting deeper than ' + MAX_DEPTH);
+      stack.push(c === '{' ? {} : null);
+      i++;
+      while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+      if (text.charAt(i) === (c === '{' ? '}' : ']')) {
+        stack.pop();
+        i++;
+        mode = 2;
+      } else {
+        mode = c === '{' ? 1 : 0;
+      }
+      continue;
+    }
+    if (c === '"') {
+      const s = scanString(text, i, false);
+      if (s.rewritten.length !== s.end - i) {
+        out += text.substring(copiedTo, i) + s.rewritten;
+        copiedTo = s.end;
+      }
+      i = s.end;
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      i = scanNumber(text, i);
+    } else {
+      let matched = false;
+      for (let k = 0; k < LITERALS.length; k++) {
+        const lit = LITERALS[k];
+        if (text.substr(i, lit.length) === lit) {
+          i += lit.length;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) fail('unexpected character at ' + i);
+    }
+    mode = 2;
+  }
+  return copiedTo === 0 ? text : out + text.substring(copiedTo);
+};
+
+/**
+ * True when the text has at most MAX_DEPTH brackets in all, so nesting cannot
+ * exceed the limit (native `split` counts; brackets inside strings only make
+ * this more cautious).
+ */
+const fewContainers = function (text: string): boolean {
+  return text.split('{').length + text.split('[').length - 2 <= MAX_DEPTH;
+};
+
+const nativeParse = function (text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return fail('rejected by the parser');
+  }
+};
+
+/**
+ * Binary string of UTF-8 JSON (as `base64url.decodeBinary` returns) -> value.
+ * Throws `DecodeError` (code `ERR_JSON`) unless the text is strict RFC 8259
+ * JSON with unique member names, no `__proto__` member, integers within
+ * ±2^53 and valid UTF-8. Strings in the result follow the platform model:
+ * UTF-8 byte strings on boards, UTF-16 on Node.
+ */
+export const parseJson = function (binary: string): unknown {
+  if (typeof binary !== 'string') return invalidArgument('parseJson expects a string');
+  const text = decodeBinary(binary); // validates UTF-8; identity on boards
+  // Fast path, all native. The checks before it keep away what the native
+  // parser could mishandle or the scanner would refuse: escapes (cut on
+  // boards), `__proto__` (sets the prototype on Espruino), long digit runs
+  // (wrapping integers) and deep nesting.
+  if (text.indexOf('\\u') < 0 && text.indexOf('__proto__') < 0 && !SIXTEEN_DIGITS.test(text) && fewContainers(text)) {
+    let value: unknown;
+    let parsed = true;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      parsed = false;
+    }
+    if (parsed && JSON.stringify(value) === text) return value;
+  }
+  return nativeParse(scanStrict(text));
+};
+
+// ---------------------------------------------------------------- stringify
+
+/**
+ * Native escaping of one string. The native call emits `\uXXXX` only for
+ * control characters, lone surrogates (V8) and, on boards, each byte >= 0x80:
+ * lone surrogates are refused, and on boards the bytes are put back raw so the
+ * text stays UTF-8.
+ */
+const quote = function (s: string): string {
+  const q = JSON.stringify(s);
+  if (q.indexOf('\\u') < 0) return q;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const b = q.indexOf('\\', i);
+    if (b < 0) break;
+    out += q.substring(i, b);
+    if (q.charAt(b + 1) === 'u') {
+      const v = parseInt(q.substr(b + 2, 4), 16);
+      if (v >= 0xd800 && v <= 0xdfff) invalidArgument('string has a lone surrogate: not valid Unicode');
+      out += v >= 0x80 && !UNICODE_STRINGS ? String.fromCharCode(v) : q.substr(b, 6);
+      i = b + 6;
+    } else {
+      out += q.substr(b, 2);
+      i = b + 2;
+    }
+  }
+  return out + q.substring(i);
+};
+
+/** Integers print exactly up to 2^53 everywhere: Espruino prints only ~12 digits, so big ones go in two parts. */
+const formatNumber = function (v: number): string {
+  if (!isFinite(v)) return invalidArgument('JSON cannot represent ' + v);
+  if (UNICODE_STRINGS || v % 1 !== 0 || (v < 1e12 && v > -1e12)) return String(v);
+  if (v > MAX_SAFE || v < -MAX_SAFE) return invalidArgument('integer beyond 2^53 cannot be represented exactly');
+  const sign = v < 0 ? '-' : '';
+  const abs = v < 0 ? -v : v;
+  const high = Math.floor(abs / 1e6);
+  const low = String(abs - high * 1e6);
+  return sign + String(high) + '000000'.substr(low.length) + low;
+};
+
+const serialize = function (value: unknown, depth: number): string {
+  if (value === null) return 'null';
+  const t = typeof value;
+  if (t === 'string') return quote(value as string);
+  if (t === 'number') return formatNumber(value as number);
+  if (t === 'boolean') return value ? 'true' : 'false';
+  if (t !== 'object') return invalidArgument('JSON cannot represent a value of type ' + t);
+  if (depth >= MAX_DEPTH) return invalidArgument('value nested deeper than ' + MAX_DEPTH + ' (or circular)');
+  if (Object.prototype.toString.call(value) === '[object Array]') {
+    const arr = value as unknown[];
+    let out = '[';
+    for (let i = 0; i < arr.length; i++) {
+      if (arr[i] === undefined || typeof arr[i] === 'function') invalidArgument('JSON cannot represent ' + typeof arr[i] + ' in an array');
+      out += (i ? ',' : '') + serialize(arr[i], depth + 1);
+    }
+    return out + ']';
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return invalidArgument('JSON can only represent plain objects and arrays');
+  const obj = value as { [k: string]: unknown };
+  const keys = Object.keys(obj);
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const v = obj[keys[i]];
+    if (v === undefined) continue; // as JSON.stringify: an undefined member is left out
+    if (typeof v === 'function') invalidArgument('JSON cannot represent a function (member ' + quote(keys[i]) + ')');
+    out += (first ? '' : ',') + quote(keys[i]) + ':' + serialize(v, depth + 1);
+    first = false;
+  }
+  return out + '}';
+};
+
+/**
+ * Value -> binary string of compact UTF-8 JSON (ready for
+ * `base64url.encodeBinary`). Throws `JWTError` (ERR_INVALID_ARGUMENT) for
+ * what JSON cannot carry faithfully: non-finite numbers, integers beyond
+ * 2^53 on boards, functions, `undefined` in arrays, non-plain objects, cycles,
+ * strings that are not valid Unicode.
+ */
+export const stringifyJson = function (value: unknown): string {
+  // encodeBinary validates: lone surrogates (Unicode platforms) or invalid UTF-8 bytes (boards) throw.
+  return encodeBinary(serialize(value, 0));
+};
