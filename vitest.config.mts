@@ -6,6 +6,7 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ['default'],
+    // The JSON report is what .ci/run reads for its closing `N passed, N failed` line.
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });
