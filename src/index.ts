@@ -10,11 +10,13 @@ import { version } from './version';
 import { errors } from './errors';
 import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
+import { cryptoApi } from './crypto/index';
 
 const microjwt = {
   version: version,
   base64url: { encode: b64uEncode, decode: b64uDecode },
   utf8: { encode: utf8Encode, decode: utf8Decode },
+  crypto: cryptoApi,
   errors: errors,
   JWTError: errors.JWTError,
   InvalidTokenError: errors.InvalidTokenError,
