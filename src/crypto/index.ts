@@ -198,12 +198,18 @@ const nativeHmacFn = function (hash: HashName, key: Uint8Array): (binary: string
   const e = ESP!;
   const size = SIZES[hash];
   const bl = BLOCKS[hash];
-  let k = key.length > bl ? new Uint8Array(f(key)!) : key;
-  const pad = new Uint8Array(bl);
-  for (let i = 0; i < bl; i++) pad[i] = (i < k.length ? k[i] : 0) ^ 0x36;
-  const ipad = e.toString(pad);
-  for (let i = 0; i < bl; i++) pad[i] ^= 0x6a;
-  const opad = e.toString(pad);
+  const k = key.length > bl ? new Uint8Array(f(key)!) : key;
+  // Two buffers, never written again: E.toString of a whole Uint8Array
+  // returns a string that shares the array's memory (measured on 2v29).
+  const ip = new Uint8Array(bl);
+  const op = new Uint8Array(bl);
+  for (let i = 0; i < bl; i++) {
+    const x = i < k.length ? k[i] : 0;
+    ip[i] = x ^ 0x36;
+    op[i] = x ^ 0x5c;
+  }
+  const ipad = e.toString(ip);
+  const opad = e.toString(op);
   return function (binary: string): string {
     const out = e.toString(f(opad + e.toString(f(ipad + binary))));
     if (out.length !== size) throw new NotSupportedError('native hash failed');
@@ -221,7 +227,10 @@ export const createHmac = function (hash: HashName, key: Uint8Array): (binaryDat
   const b = select().hash[hash];
   if (b === 'node') return nodeCreateHmac(nodeCrypto()!, hash, key);
   if (b === 'espruino') {
-    const ks = ESP!.toString(key);
+    // Cache by a digest of the key: a copy that the caller cannot change
+    // later (E.toString(key) would share the key's memory), and no raw key
+    // kept as a lookup string.
+    const ks = ESP!.toString(nativeHash(espruinoCrypto()!, hash)!(key));
     for (let i = 0; i < hmacCache.length; i++) {
       const c = hmacCache[i];
       if (c.hash === hash && c.key === ks) return c.mac;
@@ -232,9 +241,9 @@ export const createHmac = function (hash: HashName, key: Uint8Array): (binaryDat
     return mac;
   }
   const k = pureHmacKey(PURE[hash], key);
-  const out = new Uint8Array(SIZES[hash]);
   return function (binary: string): string {
-    return bytesToBinary(pureHmacWith(k, binaryToBytes(binary), out));
+    // A fresh output buffer each time: on Espruino the returned string shares its memory.
+    return bytesToBinary(pureHmacWith(k, binaryToBytes(binary), new Uint8Array(SIZES[hash])));
   };
 };
 
