@@ -11,12 +11,23 @@ import { errors } from './errors';
 import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
 import { cryptoApi } from './crypto/index';
+import { sign, verify, decode, getUnverifiedHeader, jws, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
 
 const microjwt = {
   version: version,
   base64url: { encode: b64uEncode, decode: b64uDecode },
   utf8: { encode: utf8Encode, decode: utf8Decode },
   crypto: cryptoApi,
+  sign: sign,
+  verify: verify,
+  decode: decode,
+  getUnverifiedHeader: getUnverifiedHeader,
+  jws: jws,
+  importJWK: importJWK,
+  exportJWK: exportJWK,
+  thumbprint: thumbprint,
+  generateSecret: generateSecret,
+  KeySet: KeySet,
   errors: errors,
   JWTError: errors.JWTError,
   InvalidTokenError: errors.InvalidTokenError,

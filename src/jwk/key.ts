@@ -1,0 +1,131 @@
+/**
+ * Key normalisation: what the caller passes as a key -> the secret's bytes,
+ * as a binary string (one char per byte: what the native hashes take).
+ *
+ * Accepted: a string (its UTF-8 bytes), a Uint8Array, or an `oct` JWK
+ * `{kty: 'oct', k, alg?, use?, key_ops?, kid?}`. Refused with
+ * `InvalidKeyError`: anything else, a string or bytes that look like a PEM
+ * key, an SSH public key or a JSON text (a public key or a JWK pasted where
+ * the HMAC secret belongs is the classic algorithm-confusion mistake), a JWK
+ * whose `alg`/`use`/`key_ops` forbid the operation, and keys shorter than the
+ * hash size (RFC 7518 §3.2) unless the caller lowers `minKeyLength`.
+ */
+import { InvalidKeyError, DecodeError } from '../errors';
+import { bytesToBinary, isBytes } from '../codec/bytes';
+import { decodeBinary } from '../codec/base64url';
+import { encodeBinary as utf8EncodeBinary } from '../codec/utf8';
+import { minKeyBytes } from '../jws/algorithms';
+
+/** An `oct` JSON Web Key (RFC 7517 §4, RFC 7518 §6.4). */
+export interface OctJWK {
+  kty: 'oct';
+  k: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
+  key_ops?: string[];
+  [member: string]: unknown;
+}
+
+/** What a key argument may be. */
+export type KeyLike = string | Uint8Array | OctJWK;
+
+/** 'sign' or 'verify': the JWK `key_ops` value an operation needs. */
+export type KeyOp = 'sign' | 'verify';
+
+const hasOwn = function (o: object, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, name);
+};
+
+/** A plain object (not an array, not a typed array, not null). */
+export const isPlainObject = function (v: unknown): v is { [k: string]: unknown } {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || isBytes(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+/** The secret of an `oct` JWK as a binary string; `InvalidKeyError` (ERR_KEY_TYPE) if it is not one. */
+export const jwkSecret = function (jwk: unknown): string {
+  if (!isPlainObject(jwk)) throw new InvalidKeyError('a JWK must be a plain object', 'ERR_KEY_TYPE');
+  if (jwk.kty !== 'oct') throw new InvalidKeyError('only "oct" JWKs (HMAC secrets) are supported, got kty ' + JSON.stringify(String(jwk.kty)), 'ERR_KEY_TYPE');
+  if (typeof jwk.k !== 'string') throw new InvalidKeyError('an "oct" JWK needs its secret as a base64url string "k"', 'ERR_KEY_TYPE');
+  const optional = ['kid', 'alg', 'use'];
+  for (let i = 0; i < optional.length; i++) {
+    if (hasOwn(jwk, optional[i]) && typeof jwk[optional[i]] !== 'string') throw new InvalidKeyError('JWK "' + optional[i] + '" must be a string', 'ERR_KEY_TYPE');
+  }
+  if (hasOwn(jwk, 'key_ops')) {
+    const ops = jwk.key_ops;
+    let ok = Array.isArray(ops);
+    if (ok) for (let i = 0; i < (ops as unknown[]).length; i++) if (typeof (ops as unknown[])[i] !== 'string') ok = false;
+    if (!ok) throw new InvalidKeyError('JWK "key_ops" must be an array of strings', 'ERR_KEY_TYPE');
+  }
+  try {
+    return decodeBinary(jwk.k);
+  } catch (e) {
+    if (e instanceof DecodeError) throw new InvalidKeyError('JWK "k" is not valid base64url', 'ERR_KEY_TYPE');
+    throw e;
+  }
+};
+
+/** Whether a (validated) JWK may be used for `op` with `alg`: its `alg`, `use` and `key_ops` allow it. */
+export const jwkPermits = function (jwk: OctJWK, alg: string, op: KeyOp): boolean {
+  if (jwk.alg !== undefined && jwk.alg !== alg) return false;
+  if (jwk.use !== undefined && jwk.use !== 'sig') return false;
+  if (jwk.key_ops !== undefined) {
+    for (let i = 0; i < jwk.key_ops.length; i++) if (jwk.key_ops[i] === op) return true;
+    return false;
+  }
+  return true;
+};
+
+const startsWith = function (s: string, at: number, prefix: string): boolean {
+  return s.substr(at, prefix.length) === prefix;
+};
+
+/**
+ * True when a secret looks like a public/private key or a JSON text: PEM,
+ * OpenSSH public keys, or a JSON object (e.g. a JWK given as text).
+ */
+export const looksLikeKeyText = function (binary: string): boolean {
+  let i = 0;
+  while (i < binary.length && binary.charCodeAt(i) <= 32) i++;
+  const c = binary.charAt(i);
+  if (c === '{') return true;
+  if (c === '-') return startsWith(binary, i, '-----BEGIN');
+  if (c === 's') return startsWith(binary, i, 'ssh-rsa ') || startsWith(binary, i, 'ssh-ed25519 ') || startsWith(binary, i, 'ssh-dss ');
+  if (c === 'e') return startsWith(binary, i, 'ecdsa-sha2-');
+  return false;
+};
+
+/**
+ * The secret bytes (binary string) of `key` for `op` with `alg`. Does not
+ * check the length (see `checkKeyLength`).
+ */
+export const keyBinary = function (key: unknown, alg: string, op: KeyOp): string {
+  let binary: string;
+  if (typeof key === 'string') {
+    binary = utf8EncodeBinary(key);
+  } else if (isBytes(key)) {
+    binary = bytesToBinary(key);
+  } else if (isPlainObject(key) && hasOwn(key, 'kty')) {
+    binary = jwkSecret(key);
+    if (!jwkPermits(key as OctJWK, alg, op)) {
+      throw new InvalidKeyError('the JWK does not allow ' + op + ' with ' + alg + ' (its alg, use or key_ops)', 'ERR_KEY_NO_MATCH');
+    }
+    return binary;
+  } else {
+    throw new InvalidKeyError('an HMAC key must be a string, a Uint8Array, an "oct" JWK or a KeySet', 'ERR_KEY_TYPE');
+  }
+  if (looksLikeKeyText(binary)) {
+    throw new InvalidKeyError('the secret looks like a PEM/SSH key or a JSON text, not an HMAC secret', 'ERR_KEY_TYPE');
+  }
+  return binary;
+};
+
+/** Throw `InvalidKeyError` (ERR_KEY_TOO_SHORT) unless the key has at least `minKeyLength` bytes (default: the hash size). */
+export const checkKeyLength = function (binary: string, alg: string, minKeyLength: number | undefined): void {
+  const min = minKeyLength === undefined ? minKeyBytes(alg) : minKeyLength;
+  if (binary.length < min || binary.length === 0) {
+    throw new InvalidKeyError('the key has ' + binary.length + ' bytes; ' + alg + ' needs at least ' + (min || 1) + ' (RFC 7518 3.2; lower with minKeyLength)', 'ERR_KEY_TOO_SHORT');
+  }
+};

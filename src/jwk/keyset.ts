@@ -1,0 +1,100 @@
+/**
+ * KeySet: a local set of `oct` JWKs, for key rotation.
+ *
+ * Verify picks the key by the token's `kid`, then by the key's `alg`, `use`
+ * and `key_ops`; zero candidates and several candidates are different errors
+ * (`ERR_KEY_NO_MATCH`, `ERR_KEY_MULTIPLE_MATCH`), and a token without `kid`
+ * is accepted only when exactly one key fits, so a set never "tries every
+ * key". Signing uses the key named by `signingKid` (default: the first) and
+ * writes its `kid` into the header.
+ *
+ * A class without `extends` (Espruino cannot extend); the keys are copied and
+ * decoded once, at construction.
+ */
+import { InvalidKeyError, JWTError } from '../errors';
+import { OctJWK, KeyOp, isPlainObject, jwkSecret, jwkPermits } from './key';
+
+/** One key of a set: a private copy of the JWK and its secret bytes (binary string). */
+export interface KeySetEntry {
+  jwk: OctJWK;
+  binary: string;
+}
+
+/** Options of `new KeySet(jwks, options)`. */
+export interface KeySetOptions {
+  /** `kid` of the key `sign` uses (default: the first key). */
+  signingKid?: string;
+}
+
+const copyJwk = function (jwk: OctJWK): OctJWK {
+  const out: OctJWK = { kty: 'oct', k: jwk.k };
+  if (jwk.kid !== undefined) out.kid = jwk.kid;
+  if (jwk.alg !== undefined) out.alg = jwk.alg;
+  if (jwk.use !== undefined) out.use = jwk.use;
+  if (jwk.key_ops !== undefined) out.key_ops = jwk.key_ops.concat([]);
+  return out;
+};
+
+export class KeySet {
+  /** @internal */
+  _entries: KeySetEntry[];
+  /** @internal */
+  _signing: KeySetEntry;
+
+  /** `jwks` is a JWK Set (`{keys: [...]}`, RFC 7517 §5) of `oct` keys. */
+  constructor(jwks: { keys: OctJWK[] }, options?: KeySetOptions) {
+    if (!isPlainObject(jwks) || !Array.isArray(jwks.keys) || jwks.keys.length === 0) {
+      throw new JWTError('KeySet expects a JWK Set {keys: [...]} with at least one key', 'ERR_INVALID_ARGUMENT');
+    }
+    if (options !== undefined && !isPlainObject(options)) throw new JWTError('KeySet options must be an object', 'ERR_OPTIONS_INVALID');
+    const signingKid = options ? options.signingKid : undefined;
+    if (signingKid !== undefined && typeof signingKid !== 'string') throw new JWTError('KeySet option signingKid must be a string', 'ERR_OPTIONS_INVALID');
+    this._entries = [];
+    for (let i = 0; i < jwks.keys.length; i++) {
+      const jwk = jwks.keys[i];
+      const binary = jwkSecret(jwk);
+      this._entries.push({ jwk: copyJwk(jwk), binary: binary });
+    }
+    let signing: KeySetEntry | undefined = signingKid === undefined ? this._entries[0] : undefined;
+    if (signingKid !== undefined) {
+      for (let i = 0; i < this._entries.length; i++) {
+        if (this._entries[i].jwk.kid === signingKid) {
+          if (signing) throw new JWTError('KeySet: several keys have the signingKid', 'ERR_OPTIONS_INVALID');
+          signing = this._entries[i];
+        }
+      }
+      if (!signing) throw new JWTError('KeySet: no key has the signingKid', 'ERR_OPTIONS_INVALID');
+    }
+    this._signing = signing as KeySetEntry;
+  }
+
+  /** The `kid` of each key, in order (undefined for keys without one). */
+  kids(): (string | undefined)[] {
+    const out: (string | undefined)[] = [];
+    for (let i = 0; i < this._entries.length; i++) out.push(this._entries[i].jwk.kid);
+    return out;
+  }
+
+  /**
+   * @internal The one key that fits a token's `kid` (or any, when undefined) and `alg` for `op`.
+   */
+  _select(alg: string, kid: string | undefined, op: KeyOp): KeySetEntry {
+    let found: KeySetEntry | undefined;
+    for (let i = 0; i < this._entries.length; i++) {
+      const e = this._entries[i];
+      if (kid !== undefined && e.jwk.kid !== kid) continue;
+      if (!jwkPermits(e.jwk, alg, op)) continue;
+      if (found) {
+        throw new InvalidKeyError(kid === undefined ? 'the token has no "kid" and several keys of the set fit it' : 'several keys of the set fit the token\'s "kid"', 'ERR_KEY_MULTIPLE_MATCH');
+      }
+      found = e;
+    }
+    if (!found) throw new InvalidKeyError(kid === undefined ? 'no key of the set fits the token (' + alg + ')' : 'no key of the set fits the token\'s "kid" and ' + alg, 'ERR_KEY_NO_MATCH');
+    return found;
+  }
+}
+
+/** True for a KeySet made by this module. */
+export const isKeySet = function (v: unknown): v is KeySet {
+  return v instanceof KeySet;
+};

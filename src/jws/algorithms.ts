@@ -1,0 +1,31 @@
+/**
+ * The JWS algorithms microjwt signs and verifies: HMAC with SHA-2 (RFC 7518
+ * §3.2). Each name maps to its hash; the hash size is also the minimum key
+ * length (RFC 7518 §3.2: "a key of the same size as the hash output ... or
+ * larger MUST be used").
+ */
+import { HashName } from '../crypto/index';
+
+const HASHES: { [alg: string]: HashName } = {
+  HS256: 'SHA-256',
+  HS384: 'SHA-384',
+  HS512: 'SHA-512',
+};
+
+/** Algorithm names this build supports, in preference order. */
+export const ALGORITHMS = ['HS256', 'HS384', 'HS512'];
+
+/** The hash of a supported algorithm, or undefined (own properties only: `alg` comes from tokens). */
+export const hashOf = function (alg: unknown): HashName | undefined {
+  return typeof alg === 'string' && Object.prototype.hasOwnProperty.call(HASHES, alg) ? HASHES[alg] : undefined;
+};
+
+/** Minimum HMAC key length in bytes for `alg` (its hash size). */
+export const minKeyBytes = function (alg: string): number {
+  return alg === 'HS256' ? 32 : alg === 'HS384' ? 48 : 64;
+};
+
+/** True for "none" in any spelling: never accepted, never produced. */
+export const isNone = function (alg: unknown): boolean {
+  return typeof alg === 'string' && alg.toLowerCase() === 'none';
+};

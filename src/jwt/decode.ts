@@ -1,0 +1,52 @@
+/**
+ * UNVERIFIED decoding: `decode(token)` and `getUnverifiedHeader(token)`.
+ *
+ * Nothing here checks a signature or a claim: the result is whatever anyone
+ * wrote. Use it only to look at a token (e.g. to choose a key by `kid`, or to
+ * debug), never to trust it. The structure checks are the same as `verify`'s
+ * (length limit, 3 segments, strict base64url, strict JSON objects).
+ */
+import { decodeBinary } from '../codec/base64url';
+import { split, DEFAULT_MAX_TOKEN_LENGTH } from '../jws/compact';
+import { parseObject, Header } from '../jws/header';
+import { CompleteToken } from './verify';
+import { JWTError } from '../errors';
+import { isPlainObject } from '../jwk/key';
+
+/** Options of `decode` / `getUnverifiedHeader`. */
+export interface DecodeOptions {
+  maxTokenLength?: number;
+}
+
+const maxLength = function (options: DecodeOptions | undefined): number {
+  if (options === undefined) return DEFAULT_MAX_TOKEN_LENGTH;
+  const ok = isPlainObject(options) && Object.keys(options).length <= 1;
+  const m = ok ? options.maxTokenLength : undefined;
+  if (m === undefined && ok && Object.keys(options).length === 0) return DEFAULT_MAX_TOKEN_LENGTH;
+  if (typeof m !== 'number' || !isFinite(m) || m < 1 || Math.floor(m) !== m) {
+    throw new JWTError('decode: the only option is maxTokenLength, a positive integer', 'ERR_OPTIONS_INVALID');
+  }
+  return m;
+};
+
+/** Decode a JWT WITHOUT verifying it: `{header, payload, signature}`. */
+export const decode = function (token: string, options?: DecodeOptions): CompleteToken {
+  const seg = split(token, maxLength(options));
+  const headerBinary = decodeBinary(seg.header);
+  const payloadBinary = decodeBinary(seg.payload);
+  decodeBinary(seg.signature);
+  return {
+    header: parseObject(headerBinary, 'JOSE header'),
+    payload: parseObject(payloadBinary, 'JWT payload'),
+    signature: seg.signature,
+  };
+};
+
+/** The header of a token WITHOUT verifying anything. */
+export const getUnverifiedHeader = function (token: string, options?: DecodeOptions): Header {
+  const seg = split(token, maxLength(options));
+  const headerBinary = decodeBinary(seg.header);
+  decodeBinary(seg.payload);
+  decodeBinary(seg.signature);
+  return parseObject(headerBinary, 'JOSE header');
+};
