@@ -105,6 +105,8 @@ const buildHost = async () => {
     outfile: join(dist, 'cli.js'),
     banner: { js: '#!/usr/bin/env node' },
     packages: 'external',
+    // src/host/paths.ts falls back to __dirname when import.meta.url is empty.
+    define: { 'import.meta.url': 'undefined' },
     logLevel: 'warning',
   });
 };

@@ -1,0 +1,249 @@
+// Host emulator of an Espruino board: runs an ES5 device script in a fresh
+// `vm` context that offers what Espruino 2v29 offers and nothing more, per
+// board profile (espruino.json). The device-side runtime is prelude.js; this
+// file is the host half: source preparation, the bridge (crypto, Storage,
+// clock, output), timers, and the result.
+import vm from 'node:vm';
+import nodeCrypto from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { installEspruino } from './prelude.js';
+import { prepareDeviceSource, DeviceSyntaxError } from './transform';
+import { getProfile, builtModule, profileFile } from './paths';
+
+export interface RunOptions {
+  /** Board profile name from espruino.json (default: its defaultBoard). */
+  board?: string;
+  /** Initial Storage files (name -> text; text is stored as its UTF-8 bytes). */
+  storage?: Record<string, string>;
+  /** JSON file backing Storage across runs (a reboot keeps the files). */
+  storageFile?: string;
+  /** 'host' (default): clock starts at host time, as after the CLI connects; 'unset': 1970; a number: seconds. */
+  time?: number | 'host' | 'unset';
+  /** Limit for the script and for each timer callback. */
+  timeoutMs?: number;
+  /** Module text preloaded in Storage as `microjwt` (default: dist/microjwt.min.js); false: none. */
+  module?: string | false;
+  /** File name shown in syntax errors. */
+  filename?: string;
+}
+
+export interface MemoryInfo {
+  free: number;
+  usage: number;
+  total: number;
+  history: number;
+  gc: number;
+  gctime: number;
+  blocksize: number;
+}
+
+export interface RunResult {
+  /** What the script printed, as the terminal shows it (device bytes decoded as UTF-8). */
+  output: string;
+  /** First uncaught error, syntax error, emulated abort, or timeout. */
+  error?: string;
+  memory: MemoryInfo;
+  /** Wall time of the run, ms. */
+  durationMs: number;
+}
+
+const STORAGE_BYTES = 262144; // as the board-like Linux build reports; real boards vary
+const MAX_TIMER_CALLS = 1000;
+const FATAL = Object.freeze({ toString: () => 'emulated interpreter abort' });
+
+let preludeScript: vm.Script | undefined;
+const scriptCache = new Map<string, vm.Script>();
+const compile = (code: string, filename: string): vm.Script => {
+  const key = filename + '\0' + code;
+  let s = scriptCache.get(key);
+  if (!s) {
+    if (scriptCache.size > 100) scriptCache.clear();
+    s = new vm.Script(code, { filename });
+    scriptCache.set(key, s);
+  }
+  return s;
+};
+
+const HASHES: Record<string, string> = { SHA1: 'sha1', SHA224: 'sha224', SHA256: 'sha256', SHA384: 'sha384', SHA512: 'sha512' };
+
+/** AES as Espruino's crypto.AES does it: no padding; errors are messages, not exceptions. */
+export const espruinoAes = (encrypt: boolean, mode: string, data: Buffer, key: Buffer, ivIn: Buffer): { ok?: Buffer; error?: string } => {
+  if (key.length !== 16 && key.length !== 24 && key.length !== 32) return { error: 'Unknown error: -0x20' };
+  if (mode === 'OFB') return { error: 'Feature unavailable' };
+  const bits = key.length * 8;
+  const iv = Buffer.alloc(16);
+  ivIn.copy(iv, 0, 0, Math.min(16, ivIn.length));
+  const run = (algo: string, input: Buffer, withIv: Buffer | null) => {
+    const c = encrypt ? nodeCrypto.createCipheriv(algo, key, withIv) : nodeCrypto.createDecipheriv(algo, key, withIv);
+    c.setAutoPadding(false);
+    return Buffer.concat([c.update(input), c.final()]);
+  };
+  if (mode === 'CBC') {
+    if (data.length % 16) return { error: 'Invalid input length' };
+    return { ok: run('aes-' + bits + '-cbc', data, iv) };
+  }
+  if (mode === 'ECB') {
+    // A trailing partial block is left as it is (measured).
+    const full = data.length - (data.length % 16);
+    return { ok: Buffer.concat([run('aes-' + bits + '-ecb', data.subarray(0, full), null), data.subarray(full)]) };
+  }
+  if (mode === 'CFB') return { ok: run('aes-' + bits + '-cfb8', data, iv) };
+  // CTR ignores the IV: the counter block starts at zero (measured).
+  return { ok: run('aes-' + bits + '-ctr', data, Buffer.alloc(16)) };
+};
+
+type Files = Map<string, string>; // name -> bytes as latin1
+
+const loadStorage = (opts: RunOptions): Files => {
+  const files: Files = new Map();
+  if (opts.storageFile && existsSync(opts.storageFile)) {
+    const saved = JSON.parse(readFileSync(opts.storageFile, 'utf8')) as Record<string, string>;
+    for (const [k, v] of Object.entries(saved)) files.set(k, Buffer.from(v, 'base64').toString('latin1'));
+  }
+  for (const [k, v] of Object.entries(opts.storage ?? {})) files.set(k, Buffer.from(v, 'utf8').toString('latin1'));
+  if (opts.module !== false && !files.has(profileFile().module)) {
+    files.set(profileFile().module, opts.module === undefined ? builtModule() : Buffer.from(opts.module, 'utf8').toString('latin1'));
+  }
+  return files;
+};
+
+const saveStorage = (file: string, files: Files) => {
+  const out: Record<string, string> = {};
+  for (const [k, v] of files) out[k] = Buffer.from(v, 'latin1').toString('base64');
+  writeFileSync(file, JSON.stringify(out, null, 1));
+};
+
+/** Runs a device script (its text as read from a UTF-8 file) on an emulated board. */
+export const runDeviceScript = async (source: string, opts: RunOptions = {}): Promise<RunResult> => {
+  const started = performance.now();
+  const profile = getProfile(opts.board ?? profileFile().defaultBoard);
+  const bytes = !profile.unicode;
+  const timeout = opts.timeoutMs ?? 20000;
+  const filename = opts.filename ?? 'script.js';
+  const files = loadStorage(opts);
+  // On a byte-string board the script's UTF-8 bytes are its characters.
+  const deviceText = (text: string) => (bytes ? Buffer.from(text, 'utf8').toString('latin1') : text);
+  const decodeUtf8 = (latin1: string) => Buffer.from(latin1, 'latin1').toString('utf8');
+
+  let out = '';
+  let error: string | undefined;
+  let fatal: string | undefined;
+  const clockStart = opts.time === undefined || opts.time === 'host' ? Date.now() : opts.time === 'unset' ? 0 : opts.time * 1000;
+  let clockOffset = clockStart - performance.now();
+  let moduleUsage = 0;
+  // The script's own text stays in RAM while it runs: ~10 bytes per JsVar (measured).
+  const scriptUsage = Math.ceil(Buffer.byteLength(source) / 10);
+  const ctx = vm.createContext({});
+
+  const H = {
+    profile: { bytes, crypto: profile.crypto, board: profile.board, jsVars: profile.jsVars, blocksize: profile.unicode ? 27 : 13 },
+    write: (s: string) => {
+      if (fatal === undefined) out += s;
+    },
+    fatal: (msg: string) => {
+      if (fatal === undefined) {
+        fatal = msg;
+        out += 'FATAL (emulated): ' + msg + '\n';
+      }
+      return FATAL;
+    },
+    utf8: (s: string) => Buffer.from(s, 'utf8').toString('latin1'),
+    fromUtf8: (bin: string) => Buffer.from(bin, 'latin1').toString('utf8'),
+    rand: () => nodeCrypto.randomBytes(4).readInt32LE(0),
+    now: () => performance.now() + clockOffset,
+    setTime: (sec: number) => {
+      clockOffset = sec * 1000 - performance.now();
+    },
+    advanceTo: (ms: number) => {
+      const now = performance.now() + clockOffset;
+      if (ms > now) clockOffset += ms - now;
+    },
+    btoa: (bin: string) => Buffer.from(bin, 'latin1').toString('base64'),
+    hash: (alg: string, bin: string) => nodeCrypto.createHash(HASHES[alg]).update(Buffer.from(bin, 'latin1')).digest('latin1'),
+    pbkdf2: (pass: string, salt: string, iterations: number, keyLen: number, hasher: string) =>
+      nodeCrypto.pbkdf2Sync(Buffer.from(pass, 'latin1'), Buffer.from(salt, 'latin1'), iterations, keyLen, HASHES[hasher]).toString('latin1'),
+    aes: (encrypt: boolean, mode: string, data: string, key: string, iv: string) => {
+      const r = espruinoAes(encrypt, mode, Buffer.from(data, 'latin1'), Buffer.from(key, 'latin1'), Buffer.from(iv, 'latin1'));
+      return r.ok ? { ok: r.ok.toString('latin1') } : { error: r.error };
+    },
+    sRead: (name: string) => files.get(name),
+    sWrite: (name: string, data: string) => {
+      files.set(name, data);
+    },
+    sErase: (name: string) => {
+      files.delete(name);
+    },
+    sEraseAll: () => files.clear(),
+    sList: () => JSON.stringify([...files.keys()]),
+    sStats: () => {
+      let used = 0;
+      for (const v of files.values()) used += 32 + Math.ceil(v.length / 4) * 4;
+      return { totalBytes: STORAGE_BYTES, freeBytes: STORAGE_BYTES - used, fileBytes: used, fileCount: files.size, trashBytes: 0, trashCount: 0 };
+    },
+    compileModule: (name: string, text: string) => {
+      let code: string;
+      try {
+        code = prepareDeviceSource(bytes ? text : decodeUtf8(text), bytes);
+      } catch (e) {
+        return e instanceof DeviceSyntaxError ? e.message + ' (in module ' + name + ')' : String(e);
+      }
+      // Module code stays in flash on the device: ~16 bytes of source per JsVar (measured).
+      moduleUsage += Math.ceil(text.length / 16);
+      return compile('(function (exports, module) {' + code + '\n})', 'Storage:' + name).runInContext(ctx);
+    },
+    baseUsage: () => 40 + scriptUsage + moduleUsage,
+  };
+
+  preludeScript ??= new vm.Script('(' + installEspruino.toString() + ')', { filename: 'espruino-prelude.js' });
+  const internals = preludeScript.runInContext(ctx)(H) as {
+    describe: (e: unknown) => string;
+    runTimer: () => boolean;
+    memory: () => MemoryInfo;
+  };
+  const timerScript = compile('this.__microjwtEmulatorTimer__()', 'timer');
+  Object.defineProperty(vm.runInContext('this', ctx), '__microjwtEmulatorTimer__', { value: internals.runTimer, enumerable: false });
+
+  /** Runs one piece of device code; true when it may go on. */
+  const guard = (fn: () => unknown): boolean => {
+    try {
+      fn();
+      return true;
+    } catch (e) {
+      if (e === FATAL || fatal !== undefined) {
+        error ??= 'FATAL: ' + fatal;
+        return false;
+      }
+      if (e && (e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+        out += 'Timeout: script ran longer than ' + timeout + ' ms (emulator)\n';
+        error ??= 'timeout after ' + timeout + ' ms';
+        return false;
+      }
+      if (e instanceof DeviceSyntaxError) {
+        out += 'Uncaught ' + e.message + '\n';
+        error ??= e.message;
+        return false;
+      }
+      const line = internals.describe(e);
+      out += line + '\n';
+      error ??= line.replace(/^Uncaught /, '');
+      return true;
+    }
+  };
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  const ok = guard(() => compile(prepareDeviceSource(deviceText(source), bytes), filename).runInContext(ctx, { timeout }));
+  await settle();
+  if (ok) {
+    for (let n = 0; n < MAX_TIMER_CALLS && fatal === undefined; n++) {
+      let more = false;
+      if (!guard(() => (more = timerScript.runInContext(ctx, { timeout }) as boolean))) break;
+      await settle();
+      if (!more) break;
+    }
+  }
+  if (fatal !== undefined) error ??= 'FATAL: ' + fatal;
+  if (opts.storageFile) saveStorage(opts.storageFile, files);
+  const memory = { ...internals.memory() };
+  return { output: bytes ? decodeUtf8(out) : out, error, memory, durationMs: performance.now() - started };
+};
