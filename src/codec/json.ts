@@ -22,21 +22,23 @@
  * native call used only to escape plain strings.
  */
 import { DecodeError, invalidArgument } from '../errors';
-import { UNICODE_STRINGS, decodeBinary, encodeBinary } from './utf8';
+import { STRING_MODEL, UNICODE_STRINGS, assertUtf8Binary, decodeBinary, encodeBinary } from './utf8';
 
-const MAX_SAFE = 9007199254740992; // 2^53
+/**
+ * Boards cut a `\uXXXX` escape above 0xFF to one byte (and read one in
+ * 0x80..0xFF as a lone byte, not UTF-8): there such escapes are rewritten
+ * into raw UTF-8 bytes before the native parser runs. V8 and Espruino's
+ * Unicode builds decode escapes correctly themselves.
+ */
+const REWRITE_ESCAPES = STRING_MODEL === 'bytes';
+
+const MAX_SAFE = 9007199254740992; // 2^53: integers beyond are refused, as devices wrap them
 const MAX_SAFE_DIGITS = '9007199254740992';
 const MAX_DEPTH = 32;
 
 const fail = function (message: string): never {
   throw new DecodeError('invalid JSON: ' + message, 'ERR_JSON');
 };
-
-/**
- * A run of 16 digits: the only way to write an integer beyond 2^53 (16 digits)
- * without an exponent. Written out because Espruino's regex has no `{n}`.
- */
-const SIXTEEN_DIGITS = /[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]/;
 
 const isWhitespace = function (c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -88,7 +90,7 @@ const scanString = function (text: string, start: number, wantValue: boolean): S
   // Slow path: walk escapes one by one. The decoded value is built only for
   // member names on boards; on Unicode platforms the native parser decodes
   // the (validated) literal.
-  const buildValue = wantValue && !UNICODE_STRINGS;
+  const buildValue = wantValue && REWRITE_ESCAPES;
   let value = '';
   let rewritten = '"';
   let i = start + 1;
@@ -118,7 +120,7 @@ const scanString = function (text: string, start: number, wantValue: boolean): S
       }
       // Below 0x80 the native parser gets it right everywhere; above, boards
       // would cut it to one byte, so there it becomes raw UTF-8 bytes.
-      rewritten += cp < 0x80 || UNICODE_STRINGS ? text.substr(i, len) : codePointToBinary(cp);
+      rewritten += cp < 0x80 || !REWRITE_ESCAPES ? text.substr(i, len) : codePointToBinary(cp);
       if (buildValue) value += codePointToBinary(cp);
       i += len;
       continue;
@@ -129,7 +131,7 @@ const scanString = function (text: string, start: number, wantValue: boolean): S
     rewritten += text.substr(i, 2);
     i += 2;
   }
-  if (wantValue && UNICODE_STRINGS) value = JSON.parse(text.substring(start, i + 1));
+  if (wantValue && !REWRITE_ESCAPES) value = JSON.parse(text.substring(start, i + 1));
   return { end: i + 1, value: value, rewritten: rewritten + '"' };
 };
 
@@ -267,12 +269,39 @@ const scanStrict = function (text: string): string {
 };
 
 /**
- * True when the text has at most MAX_DEPTH brackets in all, so nesting cannot
- * exceed the limit (native `split` counts; brackets inside strings only make
- * this more cautious).
+ * Espruino's parser keeps both entries of a duplicated member (a read sees
+ * the first, `Object.assign` the last) and its `JSON.stringify` writes both
+ * back, so the round-trip test alone cannot see them there. `for…in` visits
+ * every entry while `Object.keys` lists a name once: a difference is a
+ * duplicate. Detected once, so V8 (which keeps one entry) skips the walk.
  */
-const fewContainers = function (text: string): boolean {
-  return text.split('{').length + text.split('[').length - 2 <= MAX_DEPTH;
+const PARSER_KEEPS_DUPLICATES = (function () {
+  let entries = 0;
+  const probe = JSON.parse('{"a":1,"a":2}');
+  for (const k in probe) if (k) entries++;
+  return entries === 2;
+})();
+
+/**
+ * After a native parse that round-tripped: true when the value is also within
+ * what the scanner accepts (depth, integers within ±2^53 — a round trip keeps
+ * an exactly representable 2^53 + 2) and, where the parser keeps them, has no
+ * duplicate members. One walk; primitives are checked inline, not by a call,
+ * because each call costs microseconds on the device.
+ */
+const withinLimits = function (value: { [k: string]: unknown }, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  let entries = 0;
+  for (const k in value) {
+    entries++;
+    const v = value[k];
+    if (typeof v === 'object') {
+      if (v !== null && !withinLimits(v as { [k: string]: unknown }, depth + 1)) return false;
+    } else if (typeof v === 'number' && (v > MAX_SAFE || v < -MAX_SAFE)) {
+      return false;
+    }
+  }
+  return !PARSER_KEEPS_DUPLICATES || Array.isArray(value) || entries === Object.keys(value).length;
 };
 
 const nativeParse = function (text: string): unknown {
@@ -288,16 +317,18 @@ const nativeParse = function (text: string): unknown {
  * Throws `DecodeError` (code `ERR_JSON`) unless the text is strict RFC 8259
  * JSON with unique member names, no `__proto__` member, integers within
  * ±2^53 and valid UTF-8. Strings in the result follow the platform model:
- * UTF-8 byte strings on boards, UTF-16 on Node.
+ * UTF-8 byte strings on boards, UTF-16 on Node, code points on Espruino's
+ * Unicode builds.
  */
 export const parseJson = function (binary: string): unknown {
   if (typeof binary !== 'string') return invalidArgument('parseJson expects a string');
-  const text = decodeBinary(binary); // validates UTF-8; identity on boards
+  // V8 parses the decoded text; Espruino parses the validated bytes (its
+  // Unicode builds decode UTF-8 in JSON.parse, and fail on a UTF-8 string).
+  const text = UNICODE_STRINGS ? decodeBinary(binary) : assertUtf8Binary(binary);
   // Fast path, all native. The checks before it keep away what the native
-  // parser could mishandle or the scanner would refuse: escapes (cut on
-  // boards), `__proto__` (sets the prototype on Espruino), long digit runs
-  // (wrapping integers) and deep nesting.
-  if (text.indexOf('\\u') < 0 && text.indexOf('__proto__') < 0 && !SIXTEEN_DIGITS.test(text) && fewContainers(text)) {
+  // parser could mishandle: escapes (cut on boards) and `__proto__` (sets the
+  // prototype on Espruino, aborts the asserting builds with a primitive).
+  if (text.indexOf('\\u') < 0 && text.indexOf('__proto__') < 0) {
     let value: unknown;
     let parsed = true;
     try {
@@ -305,7 +336,9 @@ export const parseJson = function (binary: string): unknown {
     } catch (e) {
       parsed = false;
     }
-    if (parsed && JSON.stringify(value) === text) return value;
+    if (parsed && JSON.stringify(value) === text && (typeof value !== 'object' || value === null || withinLimits(value as { [k: string]: unknown }, 1))) {
+      return value;
+    }
   }
   return nativeParse(scanStrict(text));
 };
@@ -313,13 +346,14 @@ export const parseJson = function (binary: string): unknown {
 // ---------------------------------------------------------------- stringify
 
 /**
- * Native escaping of one string. The native call emits `\uXXXX` only for
- * control characters, lone surrogates (V8) and, on boards, each byte >= 0x80:
- * lone surrogates are refused, and on boards the bytes are put back raw so the
- * text stays UTF-8.
+ * Native escaping of one string. V8 emits `\uXXXX` only for control
+ * characters and lone surrogates (refused here). On Espruino the string is
+ * first turned into its validated UTF-8 bytes, whose every byte >= 0x80 the
+ * native call escapes as `\u00XX`: those are put back raw, so the text is
+ * UTF-8 JSON as every other library writes it.
  */
 const quote = function (s: string): string {
-  const q = JSON.stringify(s);
+  const q = JSON.stringify(UNICODE_STRINGS ? s : encodeBinary(s));
   if (q.indexOf('\\u') < 0) return q;
   let out = '';
   let i = 0;
@@ -340,16 +374,12 @@ const quote = function (s: string): string {
   return out + q.substring(i);
 };
 
-/** Integers print exactly up to 2^53 everywhere: Espruino prints only ~12 digits, so big ones go in two parts. */
+/** Numbers as JSON. Espruino prints integers exactly (measured up to 2^53) and other numbers to ~12 significant digits (documented). */
 const formatNumber = function (v: number): string {
   if (!isFinite(v)) return invalidArgument('JSON cannot represent ' + v);
-  if (UNICODE_STRINGS || v % 1 !== 0 || (v < 1e12 && v > -1e12)) return String(v);
-  if (v > MAX_SAFE || v < -MAX_SAFE) return invalidArgument('integer beyond 2^53 cannot be represented exactly');
-  const sign = v < 0 ? '-' : '';
-  const abs = v < 0 ? -v : v;
-  const high = Math.floor(abs / 1e6);
-  const low = String(abs - high * 1e6);
-  return sign + String(high) + '000000'.substr(low.length) + low;
+  // Refused everywhere, as parseJson refuses such integers: one verdict on every platform.
+  if (v % 1 === 0 && (v > MAX_SAFE || v < -MAX_SAFE)) return invalidArgument('integer beyond 2^53 cannot be represented exactly');
+  return String(v);
 };
 
 const serialize = function (value: unknown, depth: number): string {
@@ -360,7 +390,7 @@ const serialize = function (value: unknown, depth: number): string {
   if (t === 'boolean') return value ? 'true' : 'false';
   if (t !== 'object') return invalidArgument('JSON cannot represent a value of type ' + t);
   if (depth >= MAX_DEPTH) return invalidArgument('value nested deeper than ' + MAX_DEPTH + ' (or circular)');
-  if (Object.prototype.toString.call(value) === '[object Array]') {
+  if (Array.isArray(value)) {
     const arr = value as unknown[];
     let out = '[';
     for (let i = 0; i < arr.length; i++) {
@@ -393,6 +423,8 @@ const serialize = function (value: unknown, depth: number): string {
  * strings that are not valid Unicode.
  */
 export const stringifyJson = function (value: unknown): string {
-  // encodeBinary validates: lone surrogates (Unicode platforms) or invalid UTF-8 bytes (boards) throw.
-  return encodeBinary(serialize(value, 0));
+  const text = serialize(value, 0);
+  // On V8 the text is UTF-16 (encodeBinary refuses lone surrogates); on
+  // Espruino `quote` already produced validated UTF-8 bytes.
+  return UNICODE_STRINGS ? encodeBinary(text) : text;
 };

@@ -1,14 +1,17 @@
 /**
- * UTF-8, on both string models microjwt meets.
+ * UTF-8, on the three string models microjwt meets.
  *
- * - Unicode strings (Node, and Espruino's Linux build): a string is code units;
- *   encoding and decoding do real UTF-8 work. Espruino's Unicode build keeps a
- *   supplementary character as one char (`"𝄞".length === 1`), V8 as a
- *   surrogate pair: the encoder accepts both.
- * - Byte strings (every real board): a string *is* its bytes. A literal "é" in
- *   a device script is already the two UTF-8 bytes C3 A9, so encoding is the
+ * - `utf16` (Node/V8): a string is UTF-16 code units; encoding and decoding do
+ *   real UTF-8 work.
+ * - `bytes` (every real board): a string *is* its bytes. A literal "é" in a
+ *   device script is already the two UTF-8 bytes C3 A9, so encoding is the
  *   identity (after a validity check) and decoding returns the byte string.
- *   The same token then yields the same bytes on every platform.
+ * - `utf8` (Espruino's Unicode builds: Linux, Bangle.js): strings are byte
+ *   strings or UTF-8 strings (`E.isUTF8`); natives (hashes, `btoa`,
+ *   `E.toUint8Array`) see a UTF-8 string's bytes; `String.fromCharCode` still
+ *   cuts to 8 bits; `E.asUTF8`/`E.fromUTF8` convert. Decoding returns a
+ *   code-point string (`"𝄞".length === 1` there, 2 on V8).
+ * The same token then yields the same bytes on every platform.
  *
  * Invalid UTF-8 is never passed on silently: decoding throws `DecodeError`,
  * encoding a string that cannot be UTF-8 throws `JWTError` (invalid argument).
@@ -16,15 +19,36 @@
 import { DecodeError, invalidArgument } from '../errors';
 import { binaryToBytes, bytesToBinary } from './bytes';
 
-/** True where strings hold code points above 0xFF (Node, Espruino Linux); false on boards. */
-export const UNICODE_STRINGS = String.fromCharCode(0x100).charCodeAt(0) === 0x100;
+type EspruinoUtf8 = EspruinoE & { asUTF8(s: string): string; fromUTF8(s: string): string };
 
-/** The code point a string char holds, if the platform keeps one above 0xFFFF in a char. */
+/** A function, not an expression: minifiers fold `String.fromCharCode(256).charCodeAt(0)` to the host's answer. */
+const keepsCharCode = function (code: number): boolean {
+  return String.fromCharCode(code).charCodeAt(0) === code;
+};
+
+const detectModel = function (): 'utf16' | 'bytes' | 'utf8' {
+  if (keepsCharCode(0x100)) return 'utf16';
+  try {
+    // Non-Unicode Espruino builds have E.asUTF8 too, but it throws there.
+    if (typeof E !== 'undefined' && E && (E as EspruinoUtf8).asUTF8('\xc3\xa9').length === 1) return 'utf8';
+  } catch (e) {
+    // a board: byte strings
+  }
+  return 'bytes';
+};
+
+/** Which string model this platform has (see above). */
+export const STRING_MODEL = detectModel();
+/** True on V8 (Node): strings are UTF-16. */
+export const UNICODE_STRINGS = STRING_MODEL === 'utf16';
+const ESPRUINO_UTF8 = STRING_MODEL === 'utf8' ? (E as EspruinoUtf8) : undefined;
+
+/** The largest Unicode code point. */
 const MAX_CHAR = 0x10ffff;
 
 /**
- * Byte strings only: true when every char is below 0x80. Espruino's native
- * `JSON.stringify` escapes each byte >= 0x80 (and control chars) as `\uXXXX`,
+ * Espruino only: true when every char is below 0x80. Espruino's native
+ * `JSON.stringify` escapes each char >= 0x80 (and control chars) as `\uXXXX`,
  * so one native call replaces an interpreted loop in the common ASCII case;
  * a false negative only sends us to the exact check.
  */
@@ -70,6 +94,7 @@ export const findInvalidUtf8 = function (bytes: Uint8Array): number {
   return -1;
 };
 
+/** V8 strings only (UTF-16 code units). */
 const encodeUnicode = function (text: string): Uint8Array {
   // Worst case 3 bytes per UTF-16 unit (a surrogate pair is 2 units -> 4 bytes).
   const out = new Uint8Array(text.length * 4);
@@ -103,9 +128,6 @@ const encodeUnicode = function (text: string): Uint8Array {
   return out.subarray(0, o);
 };
 
-/** Append code point `cp` as the platform's string chars: V8 needs a surrogate pair. */
-const SUPPLEMENTARY_AS_PAIR = String.fromCharCode(0xd834, 0xdd1e).length === 2;
-
 const decodeUnicode = function (bytes: Uint8Array): string {
   let out = '';
   let chunk: number[] = [];
@@ -130,7 +152,7 @@ const decodeUnicode = function (bytes: Uint8Array): string {
       cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
       i += 4;
     }
-    if (cp >= 0x10000 && SUPPLEMENTARY_AS_PAIR) {
+    if (cp >= 0x10000) {
       cp -= 0x10000;
       chunk.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
     } else {
@@ -167,7 +189,15 @@ export const decode = function (bytes: Uint8Array): string {
     return invalidArgument('utf8.decode expects a Uint8Array');
   }
   checkValid(bytes);
-  return UNICODE_STRINGS ? decodeUnicode(bytes) : bytesToBinary(bytes);
+  if (UNICODE_STRINGS) return decodeUnicode(bytes);
+  const binary = bytesToBinary(bytes);
+  return ESPRUINO_UTF8 ? ESPRUINO_UTF8.asUTF8(binary) : binary;
+};
+
+/** Binary string -> the same string, after checking it is valid UTF-8 (`DecodeError` if not). */
+export const assertUtf8Binary = function (binary: string): string {
+  if (UNICODE_STRINGS || !isPlainAscii(binary)) checkValid(binaryToBytes(binary));
+  return binary;
 };
 
 /**
@@ -175,11 +205,10 @@ export const decode = function (bytes: Uint8Array): string {
  * On a board this is the identity after a (usually native) check.
  */
 export const decodeBinary = function (binary: string): string {
-  if (!UNICODE_STRINGS) {
-    if (!isPlainAscii(binary)) checkValid(binaryToBytes(binary));
-    return binary;
-  }
-  return decode(binaryToBytes(binary));
+  if (UNICODE_STRINGS) return decode(binaryToBytes(binary));
+  if (isPlainAscii(binary)) return binary;
+  checkValid(binaryToBytes(binary));
+  return ESPRUINO_UTF8 ? ESPRUINO_UTF8.asUTF8(binary) : binary;
 };
 
 /**
@@ -187,9 +216,9 @@ export const decodeBinary = function (binary: string): string {
  * hashes take). On a board: the identity after a (usually native) check.
  */
 export const encodeBinary = function (text: string): string {
-  if (!UNICODE_STRINGS) {
-    if (!isPlainAscii(text)) checkEncodable(binaryToBytes(text));
-    return text;
-  }
-  return bytesToBinary(encodeUnicode(text));
+  if (UNICODE_STRINGS) return bytesToBinary(encodeUnicode(text));
+  if (isPlainAscii(text)) return text;
+  const binary = ESPRUINO_UTF8 ? ESPRUINO_UTF8.fromUTF8(text) : text;
+  checkEncodable(binaryToBytes(binary));
+  return binary;
 };

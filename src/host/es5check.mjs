@@ -52,7 +52,9 @@ export const isReference = (node, parent) => {
  * - a function declaration referenced before it (no hoisting on Espruino);
  * - a regex literal right after `)` (a syntax error there);
  * - a statement starting with a string literal right after `if (…) {…}` without
- *   `else` (mis-executed by the interpreter; minifiers emit it).
+ *   `else` (mis-executed by the interpreter; minifiers emit it);
+ * - a string literal with a character above 0xFF (boards cut it to its low
+ *   byte: "\u2019" becomes "\x19"), e.g. from a minifier folding an expression.
  */
 export const checkDeviceCode = (code, acorn) => {
   const problems = [];
@@ -89,6 +91,9 @@ export const checkDeviceCode = (code, acorn) => {
     }
     if (n.type === 'Identifier' && isReference(n, parent) && !declared.has(n.name) && !DEVICE_GLOBALS.has(n.name)) {
       problems.push('global "' + n.name + '" at ' + where(n) + ' does not exist on Espruino');
+    }
+    if (n.type === 'Literal' && typeof n.value === 'string' && /[^\u0000-\u00ff]/.test(n.value)) {
+      problems.push('string literal with a character above 0xFF at ' + where(n) + ' (cut to one byte on boards)');
     }
     const body = n.type === 'Program' || n.type === 'BlockStatement' ? n.body : n.type === 'SwitchCase' ? n.consequent : null;
     if (body) {
