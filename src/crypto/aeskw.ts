@@ -1,12 +1,12 @@
 /**
  * AES Key Wrap (RFC 3394), for JWE's A128KW / A192KW / A256KW: built on the
- * single-block ECB functions, so it uses whichever AES backend is active.
+ * single-block ECB functions passed in (the adapter's, so it uses whichever
+ * AES backend is active; they check the key).
  * Unwrapping fails with the one DecryptionError of the crypto layer when the
  * integrity check (the 0xA6 initial value) does not hold.
  */
 import { DecryptionError, invalidArgument } from '../errors';
 import { isBytes } from '../codec/bytes';
-import { aesEcbDecryptBlock, aesEcbEncryptBlock } from './index';
 import { timingSafeEqualBytes } from './compare';
 
 const IV = new Uint8Array([0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6]);
@@ -20,7 +20,9 @@ const xorCounter = function (a: Uint8Array, t: number): void {
 };
 
 /** Wraps `keyData` (a multiple of 8 bytes, at least 16) with the key-encryption key `kek`. */
-export const aesKeyWrap = function (kek: Uint8Array, keyData: Uint8Array): Uint8Array {
+type BlockFn = (key: Uint8Array, block: Uint8Array) => Uint8Array;
+
+export const aesKeyWrapWith = function (aesEcbEncryptBlock: BlockFn, kek: Uint8Array, keyData: Uint8Array): Uint8Array {
   if (!isBytes(keyData) || keyData.length < 16 || keyData.length % 8 !== 0) invalidArgument('key data to wrap must be a multiple of 8 bytes, at least 16');
   const n = keyData.length / 8;
   const out = new Uint8Array(keyData.length + 8);
@@ -41,7 +43,7 @@ export const aesKeyWrap = function (kek: Uint8Array, keyData: Uint8Array): Uint8
 };
 
 /** Unwraps; DecryptionError on a wrong length or a failed integrity check. */
-export const aesKeyUnwrap = function (kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
+export const aesKeyUnwrapWith = function (aesEcbDecryptBlock: BlockFn, kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
   if (!isBytes(wrapped)) invalidArgument('wrapped key must be a Uint8Array');
   if (wrapped.length < 24 || wrapped.length % 8 !== 0) throw new DecryptionError('decryption failed');
   const n = wrapped.length / 8 - 1;

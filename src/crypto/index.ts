@@ -28,6 +28,7 @@ import { purePbkdf2 } from './pure/pbkdf2';
 import { pureSha256 } from './pure/sha256';
 import { pureSha384, pureSha512 } from './pure/sha512';
 import { hasHwRandom, hwRandomBytes } from './random';
+import { aesKeyUnwrapWith, aesKeyWrapWith } from './aeskw';
 import type { BackendName, BytesLike, HashName } from './types';
 
 export type { BackendName, BytesLike, HashName } from './types';
@@ -198,7 +199,9 @@ const nativeHmacFn = function (hash: HashName, key: Uint8Array): (binary: string
   const e = ESP!;
   const size = SIZES[hash];
   const bl = BLOCKS[hash];
-  const k = key.length > bl ? new Uint8Array(f(key)!) : key;
+  const long = key.length > bl ? f(key) : undefined;
+  if (key.length > bl && !(long && long.byteLength === size)) return pureMac(hash, key);
+  const k = long ? new Uint8Array(long) : key;
   // Two buffers, never written again: E.toString of a whole Uint8Array
   // returns a string that shares the array's memory (measured on 2v29).
   const ip = new Uint8Array(bl);
@@ -210,10 +213,15 @@ const nativeHmacFn = function (hash: HashName, key: Uint8Array): (binary: string
   }
   const ipad = e.toString(ip);
   const opad = e.toString(op);
+  let pure: ((binary: string) => string) | undefined;
   return function (binary: string): string {
-    const out = e.toString(f(opad + e.toString(f(ipad + binary))));
-    if (out.length !== size) throw new NotSupportedError('native hash failed');
-    return out;
+    const inner = f(ipad + binary);
+    const outer = inner && f(opad + e.toString(inner));
+    if (outer && outer.byteLength === size) return e.toString(outer);
+    // The native call can fail (it prints and returns undefined) when no
+    // contiguous memory is free: answer with the pure code instead.
+    if (!pure) pure = pureMac(hash, key);
+    return pure(binary);
   };
 };
 
@@ -240,6 +248,10 @@ export const createHmac = function (hash: HashName, key: Uint8Array): (binaryDat
     if (hmacCache.length > HMAC_CACHE_SIZE) hmacCache.pop();
     return mac;
   }
+  return pureMac(hash, key);
+};
+
+const pureMac = function (hash: HashName, key: Uint8Array): (binary: string) => string {
   const k = pureHmacKey(PURE[hash], key);
   return function (binary: string): string {
     // A fresh output buffer each time: on Espruino the returned string shares its memory.
@@ -286,11 +298,16 @@ const checkBlock = function (data: Uint8Array, what: string): void {
   if (!isBytes(data)) invalidArgument(what + ' must be a Uint8Array');
 };
 
-/** Raw AES over whole blocks; `iv` null means ECB. Null when a native call failed. */
-const rawAes = function (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array): Uint8Array | null {
+/** Raw AES over whole blocks; `iv` null means ECB. */
+const rawAes = function (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array): Uint8Array {
   const b = select().aes;
   if (b === 'node') return nodeAes(nodeCrypto()!, decrypt, key, iv, data);
-  if (b === 'espruino') return espAes(espruinoCrypto()!, decrypt, key, iv, data);
+  if (b === 'espruino') {
+    // Lengths are valid here, so a native failure (printed, `undefined`) means
+    // no contiguous memory was free, not bad input: use the pure cipher.
+    const r = espAes(espruinoCrypto()!, decrypt, key, iv, data);
+    if (r) return r;
+  }
   if (iv) return aesCbc(key, iv, data, decrypt);
   const out = new Uint8Array(16);
   aesBlock(aesExpandKey(key), decrypt, data, 0, out, 0);
@@ -308,10 +325,7 @@ export const aesCbcEncrypt = function (key: Uint8Array, iv: Uint8Array, data: Ui
   const padded = new Uint8Array(data.length + n);
   padded.set(data, 0);
   for (let i = data.length; i < padded.length; i++) padded[i] = n;
-  const r = rawAes(false, key, iv, padded);
-  if (r) return r;
-  // A native failure on valid input: the pure cipher gives the right answer.
-  return aesCbc(key, iv, padded, false);
+  return rawAes(false, key, iv, padded);
 };
 
 /** AES-CBC decryption; DecryptionError on wrong length or padding (one message for every cause). */
@@ -321,7 +335,6 @@ export const aesCbcDecrypt = function (key: Uint8Array, iv: Uint8Array, data: Ui
   checkBlock(data, 'ciphertext');
   if (data.length === 0 || (data.length & 15) !== 0) throw new DecryptionError(DECRYPTION_FAILED);
   const r = rawAes(true, key, iv, data);
-  if (!r) throw new DecryptionError(DECRYPTION_FAILED);
   // Check the padding without branching on where it is wrong.
   const n = r[r.length - 1];
   let bad = n === 0 || n > 16 ? 1 : 0;
@@ -338,20 +351,26 @@ export const aesEcbEncryptBlock = function (key: Uint8Array, block: Uint8Array):
   checkAesKey(key);
   checkBlock(block, 'block');
   if (block.length !== 16) invalidArgument('block must be 16 bytes');
-  const r = rawAes(false, key, null, block);
-  if (r) return r;
-  const out = new Uint8Array(16);
-  aesBlock(aesExpandKey(key), false, block, 0, out, 0);
-  return out;
+  return rawAes(false, key, null, block);
 };
 
 export const aesEcbDecryptBlock = function (key: Uint8Array, block: Uint8Array): Uint8Array {
   checkAesKey(key);
   checkBlock(block, 'block');
   if (block.length !== 16) throw new DecryptionError(DECRYPTION_FAILED);
-  const r = rawAes(true, key, null, block);
-  if (!r) throw new DecryptionError(DECRYPTION_FAILED);
-  return r;
+  return rawAes(true, key, null, block);
+};
+
+/** AES key wrap (RFC 3394) of `keyData` (a multiple of 8 bytes, at least 16) under `kek`. */
+export const aesKeyWrap = function (kek: Uint8Array, keyData: Uint8Array): Uint8Array {
+  checkAesKey(kek);
+  return aesKeyWrapWith(aesEcbEncryptBlock, kek, keyData);
+};
+
+/** AES key unwrap; DecryptionError on a wrong length or a failed integrity check. */
+export const aesKeyUnwrap = function (kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
+  checkAesKey(kek);
+  return aesKeyUnwrapWith(aesEcbDecryptBlock, kek, wrapped);
 };
 
 // ---------------------------------------------------------------- random, compare
@@ -390,6 +409,8 @@ export const cryptoApi = {
   aesCbcDecrypt: aesCbcDecrypt,
   aesEcbEncryptBlock: aesEcbEncryptBlock,
   aesEcbDecryptBlock: aesEcbDecryptBlock,
+  aesKeyWrap: aesKeyWrap,
+  aesKeyUnwrap: aesKeyUnwrap,
   randomBytes: randomBytes,
   timingSafeEqual: timingSafeEqual,
   backend: backend,

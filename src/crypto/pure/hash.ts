@@ -24,13 +24,11 @@ export interface PureHash {
 }
 
 /**
- * Pads and absorbs the tail of a message. `pad` is a scratch buffer of two
- * blocks; the length field is 8 bytes for SHA-256 and 16 for SHA-512 (whose
+ * Pads and absorbs the tail of a message. The length field is 8 bytes for SHA-256 and 16 for SHA-512 (whose
  * upper 8 are always zero here).
  */
 export const finishBlocks = function (
   hash: PureHash,
-  pad: Uint8Array,
   state: Int32Array,
   data: Uint8Array,
   prefixLen: number,
@@ -40,8 +38,10 @@ export const finishBlocks = function (
   let p = 0;
   for (; p + bl <= n; p += bl) hash.block(state, data, p);
   const rest = n - p;
-  for (let i = 0; i < bl + bl; i++) pad[i] = 0;
-  for (let i = 0; i < rest; i++) pad[i] = data[p + i];
+  // Native zeroing and copying: an interpreted loop over 128 bytes costs
+  // about as much as a compression on the device.
+  const pad = new Uint8Array(bl + bl);
+  pad.set(data.subarray(p, n), 0);
   pad[rest] = 0x80;
   const end = rest + 1 + (bl >> 3) <= bl ? bl : bl + bl;
   // Message length in bits as a 64-bit big-endian number (hi, lo words).

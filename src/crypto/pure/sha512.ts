@@ -6,24 +6,14 @@
  * above 2^32. Only used where the board has no native SHA-512 (Espruino
  * Pico, Raspberry Pi Pico, Puck.js), so it favours small code over speed.
  */
-import { getK512 } from './constants';
+import { sha2Constants } from './constants';
 import { finishBlocks, PureHash, stateToBytes } from './hash';
 
-const W = new Int32Array(160);
-const PAD = new Uint8Array(256);
+let W: Int32Array;
 const X = 0x100000000;
 
-const IV512 = [
-  0x6a09e667, 0xf3bcc908, 0xbb67ae85, 0x84caa73b, 0x3c6ef372, 0xfe94f82b, 0xa54ff53a, 0x5f1d36f1,
-  0x510e527f, 0xade682d1, 0x9b05688c, 0x2b3e6c1f, 0x1f83d9ab, 0xfb41bd6b, 0x5be0cd19, 0x137e2179,
-];
-const IV384 = [
-  0xcbbb9d5d, 0xc1059ed8, 0x629a292a, 0x367cd507, 0x9159015a, 0x3070dd17, 0x152fecd8, 0xf70e5939,
-  0x67332667, 0xffc00b31, 0x8eb44a87, 0x68581511, 0xdb0c2e0d, 0x64f98fa7, 0x47b5481d, 0xbefa4fa4,
-];
-
 const block = function (s: Int32Array, m: Uint8Array, p: number): void {
-  const k = getK512();
+  const k = sha2Constants();
   const w = W;
   let i: number, xh: number, xl: number, yh: number, yl: number, l: number, th: number, tl: number;
   for (i = 0; i < 32; i++) {
@@ -103,21 +93,23 @@ const add = function (s: Int32Array, i: number, h: number, l: number): void {
   s[i + 1] = lo;
 };
 
-const makeSha512 = function (iv: number[], outLen: number): PureHash {
+/** `iv`: where the initial value starts in the constants table. */
+const makeSha512 = function (iv: number, outLen: number): PureHash {
   const hash: PureHash = {
     blockLen: 128,
     outLen: outLen,
     init: function () {
-      return new Int32Array(iv);
+      if (!W) W = new Int32Array(160);
+      return new Int32Array(sha2Constants().subarray(iv, iv + 16));
     },
     block: block,
     finish: function (state, data, prefixLen, out) {
-      finishBlocks(hash, PAD, state, data, prefixLen);
+      finishBlocks(hash, state, data, prefixLen);
       return stateToBytes(state, out);
     },
   };
   return hash;
 };
 
-export const pureSha512 = makeSha512(IV512, 64);
-export const pureSha384 = makeSha512(IV384, 48);
+export const pureSha512 = makeSha512(160, 64);
+export const pureSha384 = makeSha512(176, 48);
