@@ -19,7 +19,7 @@
 import { DecodeError, invalidArgument } from '../errors';
 import { binaryToBytes, bytesToBinary } from './bytes';
 
-type EspruinoUtf8 = EspruinoE & { asUTF8(s: string): string; fromUTF8(s: string): string };
+type EspruinoUtf8 = EspruinoE & { asUTF8(s: string): string; fromUTF8(s: string): string; isUTF8?(s: string): boolean };
 
 /** A function, not an expression: minifiers fold `String.fromCharCode(256).charCodeAt(0)` to the host's answer. */
 const keepsCharCode = function (code: number): boolean {
@@ -28,13 +28,12 @@ const keepsCharCode = function (code: number): boolean {
 
 const detectModel = function (): 'utf16' | 'bytes' | 'utf8' {
   if (keepsCharCode(0x100)) return 'utf16';
-  try {
-    // Non-Unicode Espruino builds have E.asUTF8 too, but it throws there.
-    if (typeof E !== 'undefined' && E && (E as EspruinoUtf8).asUTF8('\xc3\xa9').length === 1) return 'utf8';
-  } catch (e) {
-    // a board: byte strings
-  }
-  return 'bytes';
+  // A `\u0100` escape makes a UTF-8 string on Espruino's Unicode builds. Asked
+  // through E.isUTF8, which answers false on other builds: E.asUTF8 would
+  // throw there, and an exception while the module loads can exhaust a
+  // board's memory.
+  const e = typeof E !== 'undefined' ? (E as EspruinoUtf8 | undefined) : undefined;
+  return e && typeof e.isUTF8 === 'function' && e.isUTF8(JSON.parse('"\\u0100"')) ? 'utf8' : 'bytes';
 };
 
 /** Which string model this platform has (see above). */
