@@ -413,10 +413,12 @@ export function installEspruino(H) {
   // Unicode helpers: on byte-string builds they exist but throw. On the linux
   // profile a string counts as UTF-8 when it has a char above 0xFF (V8 cannot
   // tell a source literal "é" from a byte string: see README).
+  // Measured on the 2v29 board-like build (no ESPR_UNICODE_SUPPORT): asUTF8
+  // throws, isUTF8 answers false, fromUTF8 undefined.
   var noUnicode = function () { throw new Err('Unicode not supported on this build'); };
-  E.isUTF8 = P.bytes ? noUnicode : function isUTF8(s) { return /[^\x00-\xff]/.test(S(s)); };
+  E.isUTF8 = P.bytes ? function isUTF8() { return false; } : function isUTF8(s) { return /[^\x00-\xff]/.test(S(s)); };
   E.asUTF8 = P.bytes ? noUnicode : function asUTF8(s) { return H.fromUtf8(bytesOf(s)); };
-  E.fromUTF8 = P.bytes ? noUnicode : function fromUTF8(s) { return bytesOf(s); };
+  E.fromUTF8 = P.bytes ? function fromUTF8() { return undefined; } : function fromUTF8(s) { return bytesOf(s); };
   g.E = E;
   // atob: no '-'/'_', white space skipped, any other invalid character counts as 0
   // (the device accepts anything), a trailing partial group gives fewer bytes.
