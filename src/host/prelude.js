@@ -339,13 +339,20 @@ export function installEspruino(H) {
         fail(i >= n ? "Got EOF expected ','" : "Got '" + c + "' expected ','");
       }
     };
+    // Measured on the Unicode Linux build: a string VALUE whose raw bytes are
+    // valid UTF-8 becomes a code-point string (member names stay bytes).
+    var utf8Value = function (s) {
+      if (P.bytes || !/[\x80-\xff]/.test(s) || /[^\x00-\xff]/.test(s)) return s;
+      var u = H.fromUtf8(s);
+      return u.indexOf('\ufffd') < 0 ? u : s;
+    };
     var value = function () {
       skip();
       if (i >= n) fail('Expecting valid value, got EOF');
       var c = text.charAt(i);
       if (c === '{') return obj();
       if (c === '[') return arr();
-      if (c === '"' || c === "'") return str();
+      if (c === '"' || c === "'") return utf8Value(str());
       if (c === '-' || c === '.' || (c >= '0' && c <= '9')) return num();
       var m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.substr(i, 64));
       if (m) {

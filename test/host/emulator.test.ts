@@ -193,3 +193,11 @@ describe('Unicode helpers', () => {
       .toBe('true false 1 3');
   });
 });
+
+describe('JSON on the Unicode (linux) profile', () => {
+  it('decodes raw UTF-8 in string values to code points, keeps member names as bytes (as measured)', async () => {
+    const script = 'var o = JSON.parse(E.toString(new Uint8Array([123,34,195,169,34,58,34,195,169,34,125]))); var k = Object.keys(o)[0]; print(k.length, o[k].length, o[k].charCodeAt(0));';
+    expect(await out(script, { board: 'linux' })).toBe('2 1 233');
+    expect(await out(script)).toBe('2 2 195');
+  });
+});
