@@ -38,8 +38,8 @@ export const finishBlocks = function (
   let p = 0;
   for (; p + bl <= n; p += bl) hash.block(state, data, p);
   const rest = n - p;
-  // Native zeroing and copying: an interpreted loop over 128 bytes costs
-  // about as much as a compression on the device.
+  // Native zeroing and copying: on the device an interpreted loop over 128
+  // bytes costs about a third of a compression.
   const pad = new Uint8Array(bl + bl);
   pad.set(data.subarray(p, n), 0);
   pad[rest] = 0x80;
@@ -62,6 +62,13 @@ export const finishBlocks = function (
 
 /** Writes the first `out.length` bytes of `state`'s big-endian words into `out`. */
 export const stateToBytes = function (state: Int32Array, out: Uint8Array): Uint8Array {
-  for (let i = 0; i < out.length; i++) out[i] = (state[i >> 2] >> (24 - ((i & 3) << 3))) & 255;
+  // One iteration per word (a Uint8Array store keeps the low 8 bits itself).
+  for (let i = 0, p = 0; p < out.length; i++, p += 4) {
+    const x = state[i];
+    out[p] = x >> 24;
+    out[p + 1] = x >> 16;
+    out[p + 2] = x >> 8;
+    out[p + 3] = x;
+  }
   return out;
 };
