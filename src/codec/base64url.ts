@@ -10,48 +10,22 @@
  * `split`/`join` and `atob`; Espruino's `atob` itself skips invalid characters
  * and does not know `-`/`_`, which is why validation comes first.
  */
-import { DecodeError, invalidArgument } from '../errors';
+import { DecodeError, NotSupportedError, invalidArgument } from '../errors';
 import { binaryToBytes, bytesToBinary, isBytes } from './bytes';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALID = /^[A-Za-z0-9_-]*$/;
+// Espruino and Node (>= 16) both have atob/btoa; anything else is refused at call time.
 const NATIVE_ATOB = typeof atob === 'function' ? atob : undefined;
 const NATIVE_BTOA = typeof btoa === 'function' ? btoa : undefined;
 
-/** Portable fallback where there is no native btoa: binary string -> base64url. */
-const encodeBinaryPortable = function (binary: string): string {
-  let out = '';
-  const n = binary.length;
-  for (let i = 0; i < n; i += 3) {
-    const b0 = binary.charCodeAt(i);
-    const b1 = i + 1 < n ? binary.charCodeAt(i + 1) : 0;
-    const b2 = i + 2 < n ? binary.charCodeAt(i + 2) : 0;
-    out += ALPHABET.charAt(b0 >> 2) + ALPHABET.charAt(((b0 & 3) << 4) | (b1 >> 4));
-    if (i + 1 < n) out += ALPHABET.charAt(((b1 & 15) << 2) | (b2 >> 6));
-    if (i + 2 < n) out += ALPHABET.charAt(b2 & 63);
-  }
-  return out;
-};
-
-/** Portable fallback where there is no native atob: validated base64url -> binary string. */
-const decodeBinaryPortable = function (text: string): string {
-  let out = '';
-  let acc = 0;
-  let bits = 0;
-  for (let i = 0; i < text.length; i++) {
-    acc = ((acc << 6) | ALPHABET.indexOf(text.charAt(i))) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((acc >> bits) & 0xff);
-    }
-  }
-  return out;
+const noNative = function (): never {
+  throw new NotSupportedError('no atob/btoa on this platform', 'ERR_NOT_SUPPORTED');
 };
 
 /** Binary string (one char per byte) -> base64url without padding. */
 export const encodeBinary = function (binary: string): string {
-  if (!NATIVE_BTOA) return encodeBinaryPortable(binary);
+  if (!NATIVE_BTOA) return noNative();
   const b64 = NATIVE_BTOA(binary);
   // split/join are native on Espruino; a regex replace with a callback would not be.
   const end = b64.charAt(b64.length - 2) === '=' ? b64.length - 2 : b64.charAt(b64.length - 1) === '=' ? b64.length - 1 : b64.length;
@@ -76,7 +50,7 @@ export const assertBase64url = function (text: string): void {
 /** Strict base64url -> binary string. */
 export const decodeBinary = function (text: string): string {
   assertBase64url(text);
-  if (!NATIVE_ATOB) return decodeBinaryPortable(text);
+  if (!NATIVE_ATOB) return noNative();
   const rest = text.length % 4;
   const b64 = text.split('-').join('+').split('_').join('/') + (rest === 2 ? '==' : rest === 3 ? '=' : '');
   return NATIVE_ATOB(b64);

@@ -33,35 +33,11 @@ import { STRING_MODEL, UNICODE_STRINGS, assertUtf8Binary, decodeBinary, encodeBi
 const REWRITE_ESCAPES = STRING_MODEL === 'bytes';
 
 const MAX_SAFE = 9007199254740992; // 2^53: integers beyond are refused, as devices wrap them
-const MAX_SAFE_DIGITS = '9007199254740992';
 const MAX_DEPTH = 32;
 
-const fail = function (message: string): never {
-  throw new DecodeError('invalid JSON: ' + message, 'ERR_JSON');
-};
-
-const isWhitespace = function (c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-};
-
-const HEX_DIGITS = '0123456789abcdef';
-
-const hexValue = function (text: string, at: number): number {
-  let v = 0;
-  for (let k = 0; k < 4; k++) {
-    const d = HEX_DIGITS.indexOf(text.charAt(at + k).toLowerCase());
-    if (d < 0) fail('bad \\u escape at ' + at);
-    v = (v << 4) | d;
-  }
-  return v;
-};
-
-/** UTF-8 bytes of one code point, as a binary string (for rewriting escapes on boards). */
-const codePointToBinary = function (cp: number): string {
-  if (cp < 0x80) return String.fromCharCode(cp);
-  if (cp < 0x800) return String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-  if (cp < 0x10000) return String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-  return String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+/** The one error of this module: token JSON that is not strict JSON. */
+const jsonError = function (message: string) {
+  return new DecodeError('invalid JSON: ' + message, 'ERR_JSON');
 };
 
 interface ScannedString {
@@ -71,114 +47,140 @@ interface ScannedString {
 }
 
 /**
- * Scan the string literal starting at `start` (a `"`). Validates escapes,
- * control characters and surrogate pairs.
- */
-const scanString = function (text: string, start: number, wantValue: boolean): ScannedString {
-  const close = text.indexOf('"', start + 1);
-  if (close < 0) fail('unterminated string at ' + start);
-  const backslash = text.indexOf('\\', start + 1);
-  const raw = text.substring(start + 1, close);
-  if (backslash < 0 || backslash > close) {
-    // No escapes: native stringify re-escapes control characters (and, on
-    // boards, bytes >= 0x80); equal length means there were none.
-    if (JSON.stringify(raw).length !== raw.length + 2) {
-      for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) < 0x20) fail('control character in string at ' + (start + 1 + i));
-    }
-    return { end: close + 1, value: raw, rewritten: '"' + raw + '"' };
-  }
-  // Slow path: walk escapes one by one. The decoded value is built only for
-  // member names on boards; on Unicode platforms the native parser decodes
-  // the (validated) literal.
-  const buildValue = wantValue && REWRITE_ESCAPES;
-  let value = '';
-  let rewritten = '"';
-  let i = start + 1;
-  for (;;) {
-    if (i >= text.length) fail('unterminated string at ' + start);
-    const c = text.charCodeAt(i);
-    if (c === 0x22) break;
-    if (c < 0x20) fail('control character in string at ' + i);
-    if (c !== 0x5c) {
-      const ch = text.charAt(i);
-      if (buildValue) value += ch;
-      rewritten += ch;
-      i++;
-      continue;
-    }
-    const e = text.charAt(i + 1);
-    if (e === 'u') {
-      let cp = hexValue(text, i + 2);
-      let len = 6;
-      if (cp >= 0xd800 && cp <= 0xdbff) {
-        const low = text.charAt(i + 6) === '\\' && text.charAt(i + 7) === 'u' ? hexValue(text, i + 8) : 0;
-        if (low < 0xdc00 || low > 0xdfff) fail('lone surrogate escape at ' + i);
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-        len = 12;
-      } else if (cp >= 0xdc00 && cp <= 0xdfff) {
-        fail('lone surrogate escape at ' + i);
-      }
-      // Below 0x80 the native parser gets it right everywhere; above, boards
-      // would cut it to one byte, so there it becomes raw UTF-8 bytes.
-      rewritten += cp < 0x80 || !REWRITE_ESCAPES ? text.substr(i, len) : codePointToBinary(cp);
-      if (buildValue) value += codePointToBinary(cp);
-      i += len;
-      continue;
-    }
-    const simple = '"\\/bfnrt'.indexOf(e);
-    if (e === '' || simple < 0) fail('bad escape at ' + i);
-    if (buildValue) value += '"\\/\b\f\n\r\t'.charAt(simple);
-    rewritten += text.substr(i, 2);
-    i += 2;
-  }
-  if (wantValue && !REWRITE_ESCAPES) value = JSON.parse(text.substring(start, i + 1));
-  return { end: i + 1, value: value, rewritten: rewritten + '"' };
-};
-
-/** Scan a number token; returns the index just past it. Rejects integers beyond ±2^53. */
-const scanNumber = function (text: string, start: number): number {
-  let i = start;
-  if (text.charAt(i) === '-') i++;
-  const intStart = i;
-  while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
-  const intLen = i - intStart;
-  if (intLen === 0) fail('bad number at ' + start);
-  if (intLen > 1 && text.charAt(intStart) === '0') fail('leading zero at ' + start);
-  let integer = true;
-  if (text.charAt(i) === '.') {
-    integer = false;
-    const fracStart = ++i;
-    while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
-    if (i === fracStart) fail('bad fraction at ' + start);
-  }
-  const e = text.charAt(i);
-  if (e === 'e' || e === 'E') {
-    integer = false;
-    i++;
-    if (text.charAt(i) === '+' || text.charAt(i) === '-') i++;
-    const expStart = i;
-    while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
-    if (i === expStart) fail('bad exponent at ' + start);
-  }
-  if (integer) {
-    // Compare digits, not values: 2^53 + 1 parses to 2^53.
-    const digits = text.substr(intStart, intLen);
-    if (intLen > 16 || (intLen === 16 && digits > MAX_SAFE_DIGITS)) fail('integer beyond 2^53 at ' + start);
-  } else if (!isFinite(parseFloat(text.substring(start, i)))) {
-    fail('number out of range at ' + start);
-  }
-  return i;
-};
-
-const LITERALS = ['true', 'false', 'null'];
-
-/**
  * The exact RFC 8259 check. Returns the text to hand to the native parser:
  * the input itself, or on boards with `\u` escapes >= 0x80 rewritten as UTF-8.
  * Iterative (an explicit stack), so hostile nesting cannot exhaust the
- * device's small C stack.
+ * device's small C stack. Only the slow path runs it, so its helpers are made
+ * per call: made at load they would hold RAM on the device for good.
  */
 const scanStrict = function (text: string): string {
+  const WHITESPACE = ' \n\r\t';
+  const MAX_SAFE_DIGITS = '9007199254740992';
+  const fail = function (message: string): never {
+    throw jsonError(message);
+  };
+
+  const HEX_DIGITS = '0123456789abcdef';
+
+  const hexValue = function (text: string, at: number): number {
+    let v = 0;
+    for (let k = 0; k < 4; k++) {
+      const d = HEX_DIGITS.indexOf(text.charAt(at + k).toLowerCase());
+      if (d < 0) fail('bad \\u escape at ' + at);
+      v = (v << 4) | d;
+    }
+    return v;
+  };
+
+  /** UTF-8 bytes of one code point, as a binary string (for rewriting escapes on boards). */
+  const codePointToBinary = function (cp: number): string {
+    if (cp < 0x80) return String.fromCharCode(cp);
+    if (cp < 0x800) return String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    if (cp < 0x10000) return String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    return String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  };
+
+
+  /**
+   * Scan the string literal starting at `start` (a `"`). Validates escapes,
+   * control characters and surrogate pairs.
+   */
+  const scanString = function (text: string, start: number, wantValue: boolean): ScannedString {
+    const close = text.indexOf('"', start + 1);
+    if (close < 0) fail('unterminated string at ' + start);
+    const backslash = text.indexOf('\\', start + 1);
+    const raw = text.substring(start + 1, close);
+    if (backslash < 0 || backslash > close) {
+      // No escapes: native stringify re-escapes control characters (and, on
+      // boards, bytes >= 0x80); equal length means there were none.
+      if (JSON.stringify(raw).length !== raw.length + 2) {
+        for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) < 0x20) fail('control character in string at ' + (start + 1 + i));
+      }
+      return { end: close + 1, value: raw, rewritten: '"' + raw + '"' };
+    }
+    // Slow path: walk escapes one by one. The decoded value is built only for
+    // member names on boards; on Unicode platforms the native parser decodes
+    // the (validated) literal.
+    const buildValue = wantValue && REWRITE_ESCAPES;
+    let value = '';
+    let rewritten = '"';
+    let i = start + 1;
+    for (;;) {
+      if (i >= text.length) fail('unterminated string at ' + start);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c < 0x20) fail('control character in string at ' + i);
+      if (c !== 0x5c) {
+        const ch = text.charAt(i);
+        if (buildValue) value += ch;
+        rewritten += ch;
+        i++;
+        continue;
+      }
+      const e = text.charAt(i + 1);
+      if (e === 'u') {
+        let cp = hexValue(text, i + 2);
+        let len = 6;
+        if (cp >= 0xd800 && cp <= 0xdbff) {
+          const low = text.charAt(i + 6) === '\\' && text.charAt(i + 7) === 'u' ? hexValue(text, i + 8) : 0;
+          if (low < 0xdc00 || low > 0xdfff) fail('lone surrogate escape at ' + i);
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+          len = 12;
+        } else if (cp >= 0xdc00 && cp <= 0xdfff) {
+          fail('lone surrogate escape at ' + i);
+        }
+        // Below 0x80 the native parser gets it right everywhere; above, boards
+        // would cut it to one byte, so there it becomes raw UTF-8 bytes.
+        rewritten += cp < 0x80 || !REWRITE_ESCAPES ? text.substr(i, len) : codePointToBinary(cp);
+        if (buildValue) value += codePointToBinary(cp);
+        i += len;
+        continue;
+      }
+      const simple = '"\\/bfnrt'.indexOf(e);
+      if (e === '' || simple < 0) fail('bad escape at ' + i);
+      if (buildValue) value += '"\\/\b\f\n\r\t'.charAt(simple);
+      rewritten += text.substr(i, 2);
+      i += 2;
+    }
+    if (wantValue && !REWRITE_ESCAPES) value = JSON.parse(text.substring(start, i + 1));
+    return { end: i + 1, value: value, rewritten: rewritten + '"' };
+  };
+
+  /** Scan a number token; returns the index just past it. Rejects integers beyond ±2^53. */
+  const scanNumber = function (text: string, start: number): number {
+    let i = start;
+    if (text.charAt(i) === '-') i++;
+    const intStart = i;
+    while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    const intLen = i - intStart;
+    if (intLen === 0) fail('bad number at ' + start);
+    if (intLen > 1 && text.charAt(intStart) === '0') fail('leading zero at ' + start);
+    let integer = true;
+    if (text.charAt(i) === '.') {
+      integer = false;
+      const fracStart = ++i;
+      while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+      if (i === fracStart) fail('bad fraction at ' + start);
+    }
+    const e = text.charAt(i);
+    if (e === 'e' || e === 'E') {
+      integer = false;
+      i++;
+      if (text.charAt(i) === '+' || text.charAt(i) === '-') i++;
+      const expStart = i;
+      while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+      if (i === expStart) fail('bad exponent at ' + start);
+    }
+    if (integer) {
+      // Compare digits, not values: 2^53 + 1 parses to 2^53.
+      const digits = text.substr(intStart, intLen);
+      if (intLen > 16 || (intLen === 16 && digits > MAX_SAFE_DIGITS)) fail('integer beyond 2^53 at ' + start);
+    } else if (!isFinite(parseFloat(text.substring(start, i)))) {
+      fail('number out of range at ' + start);
+    }
+    return i;
+  };
+
   const n = text.length;
   // Per open container: null for an array, or the object's seen member names.
   const stack: ({ [name: string]: number } | null)[] = [];
@@ -188,7 +190,7 @@ const scanStrict = function (text: string): string {
   // 0: expect a value, 1: expect a member name, 2: after a value
   let mode = 0;
   for (;;) {
-    while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+    while (i < n && WHITESPACE.indexOf(text.charAt(i)) >= 0) i++;
     if (i >= n) {
       if (mode === 2 && stack.length === 0) break;
       fail('unexpected end');
@@ -221,7 +223,7 @@ const scanStrict = function (text: string): string {
         copiedTo = name.end;
       }
       i = name.end;
-      while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+      while (i < n && WHITESPACE.indexOf(text.charAt(i)) >= 0) i++;
       if (text.charAt(i) !== ':') fail('expected : at ' + i);
       i++;
       mode = 0;
@@ -232,7 +234,7 @@ const scanStrict = function (text: string): string {
       if (stack.length >= MAX_DEPTH) fail('nesting deeper than ' + MAX_DEPTH);
       stack.push(c === '{' ? {} : null);
       i++;
-      while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+      while (i < n && WHITESPACE.indexOf(text.charAt(i)) >= 0) i++;
       if (text.charAt(i) === (c === '{' ? '}' : ']')) {
         stack.pop();
         i++;
@@ -252,16 +254,9 @@ const scanStrict = function (text: string): string {
     } else if (c === '-' || (c >= '0' && c <= '9')) {
       i = scanNumber(text, i);
     } else {
-      let matched = false;
-      for (let k = 0; k < LITERALS.length; k++) {
-        const lit = LITERALS[k];
-        if (text.substr(i, lit.length) === lit) {
-          i += lit.length;
-          matched = true;
-          break;
-        }
-      }
-      if (!matched) fail('unexpected character at ' + i);
+      const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null';
+      if (text.substr(i, word.length) !== word) fail('unexpected character at ' + i);
+      i += word.length;
     }
     mode = 2;
   }
@@ -308,7 +303,7 @@ const nativeParse = function (text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    return fail('rejected by the parser');
+    throw jsonError('rejected by the parser');
   }
 };
 

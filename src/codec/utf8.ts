@@ -21,23 +21,17 @@ import { binaryToBytes, bytesToBinary } from './bytes';
 
 type EspruinoUtf8 = EspruinoE & { asUTF8(s: string): string; fromUTF8(s: string): string; isUTF8?(s: string): boolean };
 
-/** A function, not an expression: minifiers fold `String.fromCharCode(256).charCodeAt(0)` to the host's answer. */
-const keepsCharCode = function (code: number): boolean {
-  return String.fromCharCode(code).charCodeAt(0) === code;
-};
-
-const detectModel = function (): 'utf16' | 'bytes' | 'utf8' {
-  if (keepsCharCode(0x100)) return 'utf16';
+/** Which string model this platform has (see above). Run once; not kept. */
+export const STRING_MODEL = (function (code: number): 'utf16' | 'bytes' | 'utf8' {
+  // `code` is a parameter because minifiers fold `String.fromCharCode(256).charCodeAt(0)` to the host's answer.
+  if (String.fromCharCode(code).charCodeAt(0) === code) return 'utf16';
   // A `\u0100` escape makes a UTF-8 string on Espruino's Unicode builds. Asked
   // through E.isUTF8, which answers false on other builds: E.asUTF8 would
   // throw there, and an exception while the module loads can exhaust a
   // board's memory.
   const e = typeof E !== 'undefined' ? (E as EspruinoUtf8 | undefined) : undefined;
   return e && typeof e.isUTF8 === 'function' && e.isUTF8(JSON.parse('"\\u0100"')) ? 'utf8' : 'bytes';
-};
-
-/** Which string model this platform has (see above). */
-export const STRING_MODEL = detectModel();
+})(0x100);
 /** True on V8 (Node): strings are UTF-16. */
 export const UNICODE_STRINGS = STRING_MODEL === 'utf16';
 const ESPRUINO_UTF8 = STRING_MODEL === 'utf8' ? (E as EspruinoUtf8) : undefined;
@@ -164,9 +158,12 @@ const decodeUnicode = function (bytes: Uint8Array): string {
   return out;
 };
 
-const checkValid = function (bytes: Uint8Array): void {
+/** Throws unless `bytes` is UTF-8: `DecodeError` for data being decoded, an invalid-argument `JWTError` for a caller's string. */
+const checkValid = function (bytes: Uint8Array, decoding: boolean): void {
   const bad = findInvalidUtf8(bytes);
-  if (bad !== -1) throw new DecodeError('invalid UTF-8 at byte ' + bad, 'ERR_UTF8');
+  if (bad === -1) return;
+  if (decoding) throw new DecodeError('invalid UTF-8 at byte ' + bad, 'ERR_UTF8');
+  invalidArgument('string is not valid UTF-8 (on this board a string holds UTF-8 bytes)');
 };
 
 /** The UTF-8 bytes of `text`. */
@@ -174,12 +171,8 @@ export const encode = function (text: string): Uint8Array {
   if (typeof text !== 'string') return invalidArgument('utf8.encode expects a string');
   if (UNICODE_STRINGS) return encodeUnicode(text);
   const bytes = binaryToBytes(text);
-  if (!isPlainAscii(text)) checkEncodable(bytes);
+  if (!isPlainAscii(text)) checkValid(bytes, false);
   return bytes;
-};
-
-const checkEncodable = function (bytes: Uint8Array): void {
-  if (findInvalidUtf8(bytes) !== -1) invalidArgument('string is not valid UTF-8 (on this board a string holds UTF-8 bytes)');
 };
 
 /** The string whose UTF-8 bytes are `bytes`; throws `DecodeError` on invalid UTF-8. */
@@ -187,7 +180,7 @@ export const decode = function (bytes: Uint8Array): string {
   if (!(bytes instanceof Uint8Array) && Object.prototype.toString.call(bytes) !== '[object Uint8Array]') {
     return invalidArgument('utf8.decode expects a Uint8Array');
   }
-  checkValid(bytes);
+  checkValid(bytes, true);
   if (UNICODE_STRINGS) return decodeUnicode(bytes);
   const binary = bytesToBinary(bytes);
   return ESPRUINO_UTF8 ? ESPRUINO_UTF8.asUTF8(binary) : binary;
@@ -195,7 +188,7 @@ export const decode = function (bytes: Uint8Array): string {
 
 /** Binary string -> the same string, after checking it is valid UTF-8 (`DecodeError` if not). */
 export const assertUtf8Binary = function (binary: string): string {
-  if (UNICODE_STRINGS || !isPlainAscii(binary)) checkValid(binaryToBytes(binary));
+  if (UNICODE_STRINGS || !isPlainAscii(binary)) checkValid(binaryToBytes(binary), true);
   return binary;
 };
 
@@ -206,7 +199,7 @@ export const assertUtf8Binary = function (binary: string): string {
 export const decodeBinary = function (binary: string): string {
   if (UNICODE_STRINGS) return decode(binaryToBytes(binary));
   if (isPlainAscii(binary)) return binary;
-  checkValid(binaryToBytes(binary));
+  checkValid(binaryToBytes(binary), true);
   return ESPRUINO_UTF8 ? ESPRUINO_UTF8.asUTF8(binary) : binary;
 };
 
@@ -218,6 +211,6 @@ export const encodeBinary = function (text: string): string {
   if (UNICODE_STRINGS) return bytesToBinary(encodeUnicode(text));
   if (isPlainAscii(text)) return text;
   const binary = ESPRUINO_UTF8 ? ESPRUINO_UTF8.fromUTF8(text) : text;
-  checkEncodable(binaryToBytes(binary));
+  checkValid(binaryToBytes(binary), false);
   return binary;
 };
