@@ -196,7 +196,6 @@ const HMAC_CACHE_SIZE = 4;
 
 const nativeHmacFn = function (hash: HashName, key: Uint8Array): (binary: string) => string {
   const f = nativeHash(espruinoCrypto()!, hash)!;
-  const e = ESP!;
   const size = SIZES[hash];
   const bl = BLOCKS[hash];
   const long = key.length > bl ? f(key) : undefined;
@@ -211,16 +210,29 @@ const nativeHmacFn = function (hash: HashName, key: Uint8Array): (binary: string
     ip[i] = x ^ 0x36;
     op[i] = x ^ 0x5c;
   }
-  const ipad = e.toString(ip);
-  const opad = e.toString(op);
+  return nativeMac(hash, f, ESP!.toString(ip), ESP!.toString(op));
+};
+
+/**
+ * The MAC closure, made in its own small scope: it keeps only the two pads
+ * (a cached key costs a few dozen JsVars on the device, not the whole setup).
+ */
+const nativeMac = function (hash: HashName, f: (data: string) => ArrayBuffer | undefined, ipad: string, opad: string): (binary: string) => string {
   let pure: ((binary: string) => string) | undefined;
   return function (binary: string): string {
+    const e = ESP!;
     const inner = f(ipad + binary);
     const outer = inner && f(opad + e.toString(inner));
-    if (outer && outer.byteLength === size) return e.toString(outer);
+    if (outer && outer.byteLength === SIZES[hash]) return e.toString(outer);
     // The native call can fail (it prints and returns undefined) when no
-    // contiguous memory is free: answer with the pure code instead.
-    if (!pure) pure = pureMac(hash, key);
+    // contiguous memory is free: answer with the pure code, keyed by the
+    // zero-padded key recovered from the inner pad (the caller's key array
+    // may have changed since).
+    if (!pure) {
+      const k = e.toUint8Array(ipad);
+      for (let i = 0; i < k.length; i++) k[i] ^= 0x36;
+      pure = pureMac(hash, k);
+    }
     return pure(binary);
   };
 };
