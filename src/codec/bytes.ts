@@ -14,10 +14,13 @@ const ESPRUINO_E: EspruinoE | undefined = typeof E !== 'undefined' && E && typeo
 /** Chunk size for `String.fromCharCode.apply`: Espruino's apply takes at most 256 arguments. */
 const APPLY_CHUNK = 256;
 
-/** Uint8Array -> binary string (one char per byte). */
+/** Uint8Array -> binary string (one char per byte), never sharing memory with `bytes`. */
 export const bytesToBinary = function (bytes: Uint8Array): string {
   if (bytes.length === 0) return '';
-  if (ESPRUINO_E) return ESPRUINO_E.toString(bytes);
+  // E.toString(u8) alone returns a string that SHARES the array's buffer when
+  // the array spans it (measured on 2v29): a later write to the array changes
+  // the string. A second argument makes it build a new string.
+  if (ESPRUINO_E) return ESPRUINO_E.toString(bytes, '');
   let out = '';
   for (let i = 0; i < bytes.length; i += APPLY_CHUNK) {
     out += String.fromCharCode.apply(null, bytes.subarray(i, i + APPLY_CHUNK) as unknown as number[]);

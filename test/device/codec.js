@@ -59,3 +59,10 @@ test('utf8 decode rejects invalid UTF-8', function () {
     throws(function () { utf8.decode(fromHex(bad[i])); }, mj.DecodeError, 'ERR_UTF8', bad[i]);
   }
 });
+
+test('utf8.decode result does not change when its bytes are reused (E.toString aliasing on the device)', function () {
+  var bytes = new Uint8Array([0x41, 0x42, 0x43]);
+  var text = utf8.decode(bytes);
+  bytes[0] = 0x5a;
+  eq(text, 'ABC');
+});
