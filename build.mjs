@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDeviceCode } from './src/host/es5check.mjs';
+import { estimateLoadCost } from './src/host/loadcost.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
@@ -125,7 +126,7 @@ const main = async () => {
   emitTypes();
   await buildHost();
   console.log('dist/microjwt.js      ' + readable.length + ' bytes (ES5 checked)');
-  console.log('dist/microjwt.min.js  ' + minified.length + ' bytes (ES5 checked)');
+  console.log('dist/microjwt.min.js  ' + minified.length + ' bytes (ES5 checked), ~' + estimateLoadCost(minified, acorn) + ' JsVars at load on a board (estimate)');
 };
 
 main().catch((e) => fail(e && e.stack ? e.stack : String(e)));

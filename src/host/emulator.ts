@@ -8,7 +8,9 @@ import nodeCrypto from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { installEspruino } from './prelude.js';
+import * as acorn from 'acorn';
 import { prepareDeviceSource, DeviceSyntaxError } from './transform';
+import { estimateLoadCost } from './loadcost.mjs';
 import { getProfile, builtModule, profileFile } from './paths';
 
 export interface RunOptions {
@@ -115,6 +117,17 @@ const saveStorage = (file: string, files: Files) => {
 };
 
 /** Runs a device script (its text as read from a UTF-8 file) on an emulated board. */
+/** JsVars a module costs at load on a board (see loadcost.mjs); memoised, modules repeat across runs. */
+const loadCosts = new Map<string, number>();
+const loadCost = (code: string): number => {
+  let cost = loadCosts.get(code);
+  if (cost === undefined) {
+    cost = estimateLoadCost(code, acorn);
+    loadCosts.set(code, cost);
+  }
+  return cost;
+};
+
 export const runDeviceScript = async (source: string, opts: RunOptions = {}): Promise<RunResult> => {
   const started = performance.now();
   const profile = getProfile(opts.board ?? profileFile().defaultBoard);
@@ -188,8 +201,9 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
       } catch (e) {
         return e instanceof DeviceSyntaxError ? e.message + ' (in module ' + name + ')' : String(e);
       }
-      // Module code stays in flash on the device: ~16 bytes of source per JsVar (measured).
-      moduleUsage += Math.ceil(text.length / 16);
+      // Module code stays in flash on the device; what costs RAM is what the
+      // module makes at load (functions, properties, strings): see loadcost.mjs.
+      moduleUsage += loadCost(code);
       return compile('(function (exports, module) {' + code + '\n})', 'Storage:' + name).runInContext(ctx);
     },
     baseUsage: () => 40 + scriptUsage + moduleUsage,
