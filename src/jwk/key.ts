@@ -9,6 +9,9 @@
  * the HMAC secret belongs is the classic algorithm-confusion mistake), a JWK
  * whose `alg`/`use`/`key_ops` forbid the operation, and keys shorter than the
  * hash size (RFC 7518 §3.2) unless the caller lowers `minKeyLength`.
+ *
+ * One-line helpers (own-property test, prefix test) are written out where
+ * they are used: on the device each function made at load costs RAM.
  */
 import { InvalidKeyError, DecodeError } from '../errors';
 import { bytesToBinary, isBytes } from '../codec/bytes';
@@ -33,10 +36,6 @@ export type KeyLike = string | Uint8Array | OctJWK;
 /** 'sign' or 'verify': the JWK `key_ops` value an operation needs. */
 export type KeyOp = 'sign' | 'verify';
 
-const hasOwn = function (o: object, name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, name);
-};
-
 /** A plain object (not an array, not a typed array, not null). */
 export const isPlainObject = function (v: unknown): v is { [k: string]: unknown } {
   if (v === null || typeof v !== 'object' || Array.isArray(v) || isBytes(v)) return false;
@@ -51,9 +50,9 @@ export const jwkSecret = function (jwk: unknown): string {
   if (typeof jwk.k !== 'string') throw new InvalidKeyError('an "oct" JWK needs its secret as a base64url string "k"', 'ERR_KEY_TYPE');
   const optional = ['kid', 'alg', 'use'];
   for (let i = 0; i < optional.length; i++) {
-    if (hasOwn(jwk, optional[i]) && typeof jwk[optional[i]] !== 'string') throw new InvalidKeyError('JWK "' + optional[i] + '" must be a string', 'ERR_KEY_TYPE');
+    if (Object.prototype.hasOwnProperty.call(jwk, optional[i]) && typeof jwk[optional[i]] !== 'string') throw new InvalidKeyError('JWK "' + optional[i] + '" must be a string', 'ERR_KEY_TYPE');
   }
-  if (hasOwn(jwk, 'key_ops')) {
+  if (Object.prototype.hasOwnProperty.call(jwk, 'key_ops')) {
     const ops = jwk.key_ops;
     let ok = Array.isArray(ops);
     if (ok) for (let i = 0; i < (ops as unknown[]).length; i++) if (typeof (ops as unknown[])[i] !== 'string') ok = false;
@@ -78,10 +77,6 @@ export const jwkPermits = function (jwk: OctJWK, alg: string, op: KeyOp): boolea
   return true;
 };
 
-const startsWith = function (s: string, at: number, prefix: string): boolean {
-  return s.substr(at, prefix.length) === prefix;
-};
-
 /**
  * True when a secret looks like a public/private key or a JSON text: PEM,
  * OpenSSH public keys, or a JSON object (e.g. a JWK given as text).
@@ -91,9 +86,10 @@ export const looksLikeKeyText = function (binary: string): boolean {
   while (i < binary.length && binary.charCodeAt(i) <= 32) i++;
   const c = binary.charAt(i);
   if (c === '{') return true;
-  if (c === '-') return startsWith(binary, i, '-----BEGIN');
-  if (c === 's') return startsWith(binary, i, 'ssh-rsa ') || startsWith(binary, i, 'ssh-ed25519 ') || startsWith(binary, i, 'ssh-dss ');
-  if (c === 'e') return startsWith(binary, i, 'ecdsa-sha2-');
+  // Prefixes compared with substr (multi-char indexOf is buggy on Espruino).
+  if (c === '-') return binary.substr(i, 10) === '-----BEGIN';
+  if (c === 's') return binary.substr(i, 8) === 'ssh-rsa ' || binary.substr(i, 12) === 'ssh-ed25519 ' || binary.substr(i, 8) === 'ssh-dss ';
+  if (c === 'e') return binary.substr(i, 11) === 'ecdsa-sha2-';
   return false;
 };
 
@@ -107,7 +103,7 @@ export const keyBinary = function (key: unknown, alg: string, op: KeyOp): string
     binary = utf8EncodeBinary(key);
   } else if (isBytes(key)) {
     binary = bytesToBinary(key);
-  } else if (isPlainObject(key) && hasOwn(key, 'kty')) {
+  } else if (isPlainObject(key) && Object.prototype.hasOwnProperty.call(key, 'kty')) {
     binary = jwkSecret(key);
     if (!jwkPermits(key as OctJWK, alg, op)) {
       throw new InvalidKeyError('the JWK does not allow ' + op + ' with ' + alg + ' (its alg, use or key_ops)', 'ERR_KEY_NO_MATCH');

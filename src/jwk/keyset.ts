@@ -9,7 +9,8 @@
  * writes its `kid` into the header.
  *
  * A class without `extends` (Espruino cannot extend); the keys are copied and
- * decoded once, at construction.
+ * decoded once, at construction. Callers test `key instanceof KeySet`
+ * directly (a helper function would cost RAM on the device from load on).
  */
 import { InvalidKeyError, JWTError } from '../errors';
 import { OctJWK, KeyOp, isPlainObject, jwkSecret, jwkPermits } from './key';
@@ -25,15 +26,6 @@ export interface KeySetOptions {
   /** `kid` of the key `sign` uses (default: the first key). */
   signingKid?: string;
 }
-
-const copyJwk = function (jwk: OctJWK): OctJWK {
-  const out: OctJWK = { kty: 'oct', k: jwk.k };
-  if (jwk.kid !== undefined) out.kid = jwk.kid;
-  if (jwk.alg !== undefined) out.alg = jwk.alg;
-  if (jwk.use !== undefined) out.use = jwk.use;
-  if (jwk.key_ops !== undefined) out.key_ops = jwk.key_ops.concat([]);
-  return out;
-};
 
 export class KeySet {
   /** @internal */
@@ -53,7 +45,13 @@ export class KeySet {
     for (let i = 0; i < jwks.keys.length; i++) {
       const jwk = jwks.keys[i];
       const binary = jwkSecret(jwk);
-      this._entries.push({ jwk: copyJwk(jwk), binary: binary });
+      // A private copy of the members that matter, so later changes to the caller's objects do nothing.
+      const copy: OctJWK = { kty: 'oct', k: jwk.k };
+      if (jwk.kid !== undefined) copy.kid = jwk.kid;
+      if (jwk.alg !== undefined) copy.alg = jwk.alg;
+      if (jwk.use !== undefined) copy.use = jwk.use;
+      if (jwk.key_ops !== undefined) copy.key_ops = jwk.key_ops.concat([]);
+      this._entries.push({ jwk: copy, binary: binary });
     }
     let signing: KeySetEntry | undefined = signingKid === undefined ? this._entries[0] : undefined;
     if (signingKid !== undefined) {
@@ -93,8 +91,3 @@ export class KeySet {
     return found;
   }
 }
-
-/** True for a KeySet made by this module. */
-export const isKeySet = function (v: unknown): v is KeySet {
-  return v instanceof KeySet;
-};

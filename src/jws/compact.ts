@@ -8,7 +8,11 @@
  */
 import { DecodeError } from '../errors';
 
-/** Default `maxTokenLength`: comfortably above real HS tokens, small for a 5,100-variable board. */
+/**
+ * Default `maxTokenLength`: comfortably above real HS tokens, small for a
+ * 5,100-variable board. Device code writes the literal 4096 (a module-level
+ * value costs RAM on the device); this export is for host code and tests.
+ */
 export const DEFAULT_MAX_TOKEN_LENGTH = 4096;
 
 /** The three segments of a compact JWS, still base64url. */

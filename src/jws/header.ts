@@ -1,19 +1,22 @@
 /**
- * The JOSE header of an incoming token: decoding (cached), `crit` and `alg`.
+ * The JOSE header of an incoming token: parsing and `crit`.
  *
  * The header is read before the signature is checked, so everything here
  * faces attacker-chosen input. Parsing is the strict `parseJson` (unique
  * member names, no `__proto__` prototype tricks); the parsed object is kept
- * private and callers that want the header get a fresh parse.
+ * private and callers that want the header get a fresh parse
+ * (`parseObject(info.binary, 'JOSE header')`).
  *
- * Cache: a device usually sees the same header text again and again, and on
- * the device decoding and strict parsing cost far more than comparing the
- * segment text. Two entries, keyed by the exact segment.
+ * (The decoded-header cache is in verify.ts, where it is used.)
+ *
+ * RAM: on the device every value made at load (a list, a variable) costs RAM
+ * for as long as the module is loaded, while code stays in flash. So the
+ * registered header names are a `switch` and one-line helpers are written
+ * out where they are used. `checkCrit` runs only for headers with `crit` or
+ * `b64`: the interpreter lexes all of a function it calls.
  */
-import { DecodeError, InvalidAlgorithmError, InvalidTokenError } from '../errors';
-import { decodeBinary } from '../codec/base64url';
+import { DecodeError, InvalidTokenError } from '../errors';
 import { parseJson } from '../codec/json';
-import { isNone } from './algorithms';
 
 /** A parsed JOSE header: a JSON object, read through own properties only. */
 export type Header = { [name: string]: unknown };
@@ -23,10 +26,6 @@ export interface HeaderInfo {
   binary: string;
   header: Header;
 }
-
-const hasOwn = function (o: object, name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, name);
-};
 
 /** Parse `binary` as JSON and require an object; `what` names it in errors. */
 export const parseObject = function (binary: string, what: string): { [name: string]: unknown } {
@@ -45,66 +44,33 @@ export const parseObject = function (binary: string, what: string): { [name: str
   return value as { [name: string]: unknown };
 };
 
-let seg0 = '';
-let seg1 = '';
-let info0: HeaderInfo | undefined;
-let info1: HeaderInfo | undefined;
-
-/** Decode and parse the header segment (strict base64url, strict JSON object). */
-export const readHeader = function (segment: string): HeaderInfo {
-  if (info0 && segment === seg0) return info0;
-  if (info1 && segment === seg1) return info1;
-  const binary = decodeBinary(segment);
-  const info = { binary: binary, header: parseObject(binary, 'JOSE header') };
-  seg1 = seg0;
-  info1 = info0;
-  seg0 = segment;
-  info0 = info;
-  return info;
-};
-
-/** A fresh copy of a header for the caller (never the cached object). */
-export const exposeHeader = function (info: HeaderInfo): Header {
-  return parseObject(info.binary, 'JOSE header');
-};
-
-/** Header names defined by RFC 7515/7516/7518: never allowed in `crit` (RFC 7515 §4.1.11). */
-const REGISTERED = ['alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit', 'enc', 'zip', 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c'];
-
-const contains = function (list: unknown[], value: unknown): boolean {
-  for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
-  return false;
-};
-
 /**
  * RFC 7515 §4.1.11 `crit`: every listed extension must be understood by the
  * caller (`understood`, the `crit` option), present in the header, listed
- * once, and not a registered name. RFC 7797 unencoded payloads (`b64`) are
- * not supported at all.
+ * once, and not a registered name (RFC 7515/7516/7518). RFC 7797 unencoded
+ * payloads (`b64`) are not supported at all.
  */
 export const checkCrit = function (header: Header, understood: string[] | undefined): void {
-  if (hasOwn(header, 'b64') && header.b64 !== true) {
+  const has = Object.prototype.hasOwnProperty;
+  if (has.call(header, 'b64') && header.b64 !== true) {
     throw new InvalidTokenError('unencoded payloads ("b64": false, RFC 7797) are not supported', 'ERR_JWS_B64');
   }
-  if (!hasOwn(header, 'crit')) return;
+  if (!has.call(header, 'crit')) return;
   const crit = header.crit;
   if (!Array.isArray(crit) || crit.length === 0) throw new InvalidTokenError('"crit" must be a non-empty array of header names', 'ERR_JWS_CRIT');
   for (let i = 0; i < crit.length; i++) {
     const name = crit[i];
     if (typeof name !== 'string') throw new InvalidTokenError('"crit" must be a non-empty array of header names', 'ERR_JWS_CRIT');
     if (name === 'b64') throw new InvalidTokenError('unencoded payloads ("b64" in crit, RFC 7797) are not supported', 'ERR_JWS_B64');
-    if (contains(REGISTERED, name)) throw new InvalidTokenError('"crit" lists the registered header "' + name + '"', 'ERR_JWS_CRIT');
-    if (!hasOwn(header, name)) throw new InvalidTokenError('"crit" lists "' + name + '", which the header does not have', 'ERR_JWS_CRIT');
+    switch (name) {
+      case 'alg': case 'jku': case 'jwk': case 'kid': case 'x5u': case 'x5c': case 'x5t': case 'x5t#S256': case 'typ': case 'cty':
+      case 'crit': case 'enc': case 'zip': case 'epk': case 'apu': case 'apv': case 'iv': case 'tag': case 'p2s': case 'p2c':
+        throw new InvalidTokenError('"crit" lists the registered header "' + name + '"', 'ERR_JWS_CRIT');
+    }
+    if (!has.call(header, name)) throw new InvalidTokenError('"crit" lists "' + name + '", which the header does not have', 'ERR_JWS_CRIT');
     for (let j = 0; j < i; j++) if (crit[j] === name) throw new InvalidTokenError('"crit" lists "' + name + '" twice', 'ERR_JWS_CRIT');
-    if (!understood || !contains(understood, name)) throw new InvalidTokenError('critical header extension "' + name + '" is not understood (add it to the crit option)', 'ERR_JWS_CRIT');
+    let ok = false;
+    if (understood) for (let j = 0; j < understood.length; j++) if (understood[j] === name) ok = true;
+    if (!ok) throw new InvalidTokenError('critical header extension "' + name + '" is not understood (add it to the crit option)', 'ERR_JWS_CRIT');
   }
-};
-
-/** The header's `alg`, which must be a string, not "none" in any spelling, and one of `algorithms`. */
-export const checkAlg = function (header: Header, algorithms: string[]): string {
-  const alg = hasOwn(header, 'alg') ? header.alg : undefined;
-  if (typeof alg !== 'string') throw new InvalidAlgorithmError('the JOSE header has no "alg" string');
-  if (isNone(alg)) throw new InvalidAlgorithmError('unsecured tokens (alg "none") are never accepted');
-  if (!contains(algorithms, alg)) throw new InvalidAlgorithmError('the token\'s alg ' + JSON.stringify(alg) + ' is not one of the allowed algorithms');
-  return alg;
 };

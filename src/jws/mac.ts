@@ -6,32 +6,32 @@
  * keys, so a tiny cache (4 entries, round robin) is enough. Entries are keyed
  * by the key's bytes, not by object identity, so a caller that changes a
  * Uint8Array in place never gets a MAC under the old key.
+ *
+ * The cache is one flat array `[id0, mac0, id1, mac1, ...]` made on first
+ * use: on the device each module-level value costs RAM from load on.
  */
 import { createHmac, HashName } from '../crypto/index';
 import { binaryToBytes } from '../codec/bytes';
 
-const SIZE = 4;
-const ids: string[] = [];
-const macs: ((data: string) => string)[] = [];
+let cache: (string | ((data: string) => string))[] | undefined;
+/** Index of the slot the next new key takes (0, 2, 4, 6). */
 let next = 0;
 
 /** A function MACing a binary string under `keyBinary` with `hash`, returning the binary MAC. */
 export const macFor = function (hash: HashName, keyBinary: string): (data: string) => string {
   // Hash names all have 7 chars, so the concatenation is unambiguous.
   const id = hash + keyBinary;
-  for (let i = 0; i < ids.length; i++) if (ids[i] === id) return macs[i];
+  const c = cache || (cache = []);
+  for (let i = 0; i < c.length; i += 2) if (c[i] === id) return c[i + 1] as (data: string) => string;
   const mac = createHmac(hash, binaryToBytes(keyBinary));
-  ids[next] = id;
-  macs[next] = mac;
-  next = next + 1 === SIZE ? 0 : next + 1;
+  c[next] = id;
+  c[next + 1] = mac;
+  next = next === 6 ? 0 : next + 2;
   return mac;
 };
 
 /** Forget every cached key (tests; or a caller that wants secrets out of RAM). */
 export const clearMacCache = function (): void {
-  while (ids.length) {
-    ids.pop();
-    macs.pop();
-  }
+  cache = undefined;
   next = 0;
 };

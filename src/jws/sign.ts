@@ -4,8 +4,15 @@
  * On the device the cost is native calls: `stringifyJson` (UTF-8-correct),
  * `btoa` via `encodeBinary`, and the cached HMAC closure over the native hash.
  * The header segment of the common case (no extra header fields) is cached.
+ *
+ * RAM: on the device each function or value made at load costs RAM for as
+ * long as the module is loaded, while code stays in flash. So the second half
+ * of signing (header fields, cached header segment, MAC) is one function,
+ * `signWith`, shared by `jws.sign` and `sign`. Speed: the interpreter lexes
+ * every character of a function it runs (skipped branches and code after a
+ * `return` included), so code that runs rarely sits in its own function.
  */
-import { InvalidKeyError, JWTError, InvalidTokenError, invalidArgument } from '../errors';
+import { InvalidKeyError, InvalidTokenError, invalidArgument } from '../errors';
 import { encodeBinary } from '../codec/base64url';
 import { stringifyJson } from '../codec/json';
 import { bytesToBinary, isBytes } from '../codec/bytes';
@@ -13,9 +20,9 @@ import { encodeBinary as utf8EncodeBinary } from '../codec/utf8';
 import { hashOf } from './algorithms';
 import { macFor } from './mac';
 import { checkCrit, Header } from './header';
-import { checkAlgorithmName, checkJwsSignOptions, JWSSignOptions } from '../jwt/options';
+import { checkAlgorithmName, checkOptions, optionsError, JWSSignOptions, SignOptions } from '../jwt/options';
 import { keyBinary, checkKeyLength, isPlainObject, jwkPermits, OctJWK } from '../jwk/key';
-import { isKeySet } from '../jwk/keyset';
+import { KeySet } from '../jwk/keyset';
 import { HashName } from '../crypto/index';
 
 /** The key a token is signed with: algorithm, secret bytes (binary string), and the `kid` a KeySet names. */
@@ -25,24 +32,16 @@ export interface SigningKey {
   kid: string | undefined;
 }
 
-const hasOwn = function (o: object, name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, name);
-};
-
-const optionsError = function (message: string): never {
-  throw new JWTError(message, 'ERR_OPTIONS_INVALID');
-};
-
 /**
  * Resolve the signing key: a KeySet's signing key (its `kid` goes into the
- * header), or a single key. The algorithm is `algorithm`, else the JWK's
- * `alg`, else HS256.
+ * header), or a single key. The algorithm is the `algorithm` option, else
+ * the JWK's `alg`, else HS256; the key must be long enough (`minKeyLength`).
  */
-export const resolveSigningKey = function (key: unknown, algorithm: string | undefined, minKeyLength: number | undefined): SigningKey {
-  let alg = algorithm;
+export const resolveSigningKey = function (key: unknown, opts: JWSSignOptions): SigningKey {
+  let alg = opts.algorithm;
   let binary: string;
   let kid: string | undefined;
-  if (isKeySet(key)) {
+  if (key instanceof KeySet) {
     const entry = key._signing;
     if (alg === undefined) alg = entry.jwk.alg === undefined ? 'HS256' : checkAlgorithmName('sign', entry.jwk.alg);
     if (!jwkPermits(entry.jwk, alg, 'sign')) throw new InvalidKeyError('the signing key of the set does not allow sign with ' + alg + ' (its alg, use or key_ops)', 'ERR_KEY_NO_MATCH');
@@ -50,26 +49,25 @@ export const resolveSigningKey = function (key: unknown, algorithm: string | und
     kid = entry.jwk.kid;
   } else {
     if (alg === undefined) {
-      const jwkAlg = isPlainObject(key) && hasOwn(key, 'kty') ? (key as OctJWK).alg : undefined;
+      const jwkAlg = isPlainObject(key) && Object.prototype.hasOwnProperty.call(key, 'kty') ? (key as OctJWK).alg : undefined;
       alg = jwkAlg === undefined ? 'HS256' : checkAlgorithmName('sign', jwkAlg);
     }
     binary = keyBinary(key, alg, 'sign');
   }
-  checkKeyLength(binary, alg, minKeyLength);
+  checkKeyLength(binary, alg, opts.minKeyLength);
   return { alg: alg, binary: binary, kid: kid };
 };
 
-// One-entry cache of the header segment for headers without extra fields.
-let lastAlg = '';
-let lastTyp: string | undefined;
-let lastKid: string | undefined;
-let lastSegment = '';
+/** One-entry cache of the header segment for headers without extra fields: `[alg, typ, kid, segment]`, made on first use. */
+let last: (string | undefined)[] | undefined;
 
-/** The base64url header segment for `alg`, `typ`, `kid` and extra fields (`alg` cannot be overridden). */
-export const headerSegment = function (alg: string, typ: string | undefined, kid: string | undefined, extra: Header | undefined): string {
-  if (extra === undefined) {
-    if (lastSegment !== '' && alg === lastAlg && typ === lastTyp && kid === lastKid) return lastSegment;
-  }
+/**
+ * The base64url header segment for `alg`, `typ`, `kid` and the extra fields
+ * of the `header` option (`alg` cannot be overridden). Apart from `signWith`,
+ * which runs on every token, because the interpreter lexes every character
+ * of a function it runs: this runs only when the cached segment does not fit.
+ */
+const headerSegment = function (alg: string, typ: string | undefined, kid: string | undefined, extra: Header | undefined): string {
   const header: Header = { alg: alg };
   if (typ !== undefined) header.typ = typ;
   if (kid !== undefined) header.kid = kid;
@@ -86,38 +84,52 @@ export const headerSegment = function (alg: string, typ: string | undefined, kid
       header[name] = value;
     }
     try {
-      checkCrit(header, hasOwn(header, 'crit') && Array.isArray(header.crit) ? (header.crit as string[]) : undefined);
+      checkCrit(header, Object.prototype.hasOwnProperty.call(header, 'crit') && Array.isArray(header.crit) ? (header.crit as string[]) : undefined);
     } catch (e) {
       if (e instanceof InvalidTokenError) optionsError('header: ' + e.message);
       throw e;
     }
   }
-  const segment = encodeBinary(stringifyJson(header));
-  if (extra === undefined) {
-    lastAlg = alg;
-    lastTyp = typ;
-    lastKid = kid;
-    lastSegment = segment;
-  }
-  return segment;
+  return encodeBinary(stringifyJson(header));
 };
 
-/** Sign `payloadBinary` (bytes as a binary string) under a resolved key: the compact JWS. */
-export const signBinary = function (headerSeg: string, payloadBinary: string, sk: SigningKey): string {
-  const input = headerSeg + '.' + encodeBinary(payloadBinary);
-  const mac = macFor(hashOf(sk.alg) as HashName, sk.binary);
-  return input + '.' + encodeBinary(mac(input));
-};
-
-/** Header fields a caller's `kid`/`typ` options and `header` object give, reconciled. */
-export const pick = function (option: string | undefined, header: Header | undefined, name: string): string | undefined {
-  if (option !== undefined) return option;
-  if (header !== undefined && hasOwn(header, name) && header[name] !== undefined) {
-    const v = header[name];
-    if (typeof v !== 'string') optionsError('header.' + name + ' must be a string');
-    return v as string;
+/**
+ * Sign `payloadBinary` (bytes as a binary string) under a resolved key, for
+ * `fn` ('sign' or 'jws.sign'): the compact JWS. The header has `alg`, then
+ * `typ` and `kid` (each from its option, else a string in the `header`
+ * option; `sign` defaults `typ` to "JWT"; a KeySet's `kid` must agree), then
+ * the other fields of the `header` option (`alg` cannot be overridden).
+ */
+export const signWith = function (fn: string, sk: SigningKey, opts: SignOptions, payloadBinary: string): string {
+  const extra = opts.header;
+  const has = Object.prototype.hasOwnProperty;
+  let kid = opts.kid;
+  if (kid === undefined && extra !== undefined && has.call(extra, 'kid') && extra.kid !== undefined) {
+    if (typeof extra.kid !== 'string') optionsError('header.kid must be a string');
+    kid = extra.kid as string;
   }
-  return undefined;
+  if (sk.kid !== undefined) {
+    if (kid !== undefined && kid !== sk.kid) optionsError(fn + ': kid conflicts with the signing key of the set');
+    kid = sk.kid;
+  }
+  // jws.sign options have no `typ` (checkOptions refuses it there).
+  let typ = opts.typ;
+  if (typ === undefined && extra !== undefined && has.call(extra, 'typ') && extra.typ !== undefined) {
+    if (typeof extra.typ !== 'string') optionsError('header.typ must be a string');
+    typ = extra.typ as string;
+  }
+  if (typ === undefined && fn === 'sign') typ = 'JWT';
+
+  const alg = sk.alg;
+  const c = last;
+  let segment: string;
+  if (extra === undefined && c && c[0] === alg && c[1] === typ && c[2] === kid) segment = c[3] as string;
+  else {
+    segment = headerSegment(alg, typ, kid, extra);
+    if (extra === undefined) last = [alg, typ, kid, segment];
+  }
+  const input = segment + '.' + encodeBinary(payloadBinary);
+  return input + '.' + encodeBinary(macFor(hashOf(alg) as HashName, sk.binary)(input));
 };
 
 /**
@@ -126,16 +138,11 @@ export const pick = function (option: string | undefined, header: Header | undef
  * added; give one in `header` if wanted.
  */
 export const jwsSign = function (payload: string | Uint8Array, key: unknown, options?: JWSSignOptions): string {
-  const opts = checkJwsSignOptions(options);
+  // Absent options are checked here: the interpreter would lex all of checkOptions to return `{}`.
+  const opts = options === undefined ? {} : checkOptions('jws.sign', options);
   let payloadBinary: string;
   if (typeof payload === 'string') payloadBinary = utf8EncodeBinary(payload);
   else if (isBytes(payload)) payloadBinary = bytesToBinary(payload);
   else return invalidArgument('jws.sign: the payload must be a string or a Uint8Array');
-  const sk = resolveSigningKey(key, opts.algorithm, opts.minKeyLength);
-  let kid = pick(opts.kid, opts.header, 'kid');
-  if (sk.kid !== undefined) {
-    if (kid !== undefined && kid !== sk.kid) optionsError('jws.sign: kid conflicts with the signing key of the set');
-    kid = sk.kid;
-  }
-  return signBinary(headerSegment(sk.alg, pick(undefined, opts.header, 'typ'), kid, opts.header), payloadBinary, sk);
+  return signWith('jws.sign', resolveSigningKey(key, opts), opts, payloadBinary);
 };

@@ -7,22 +7,25 @@
  * Hot path on the device: `indexOf('.')` splits, the base64url regex and
  * `atob` decode, the header is usually a cache hit, and the MAC is the cached
  * HMAC closure over the native hash of the signing input as received.
+ *
+ * The `alg` checks are written out here rather than in helpers: on the device
+ * each function made at load costs RAM for as long as the module is loaded.
  */
-import { DecodeError, InvalidSignatureError } from '../errors';
+import { DecodeError, InvalidAlgorithmError, InvalidSignatureError } from '../errors';
 import { decodeBinary } from '../codec/base64url';
 import { binaryToBytes } from '../codec/bytes';
 import { timingSafeEqualBinary, HashName } from '../crypto/index';
-import { split, DEFAULT_MAX_TOKEN_LENGTH } from './compact';
-import { readHeader, exposeHeader, checkCrit, checkAlg, HeaderInfo, Header } from './header';
+import { split } from './compact';
+import { parseObject, checkCrit, HeaderInfo, Header } from './header';
 import { hashOf } from './algorithms';
 import { macFor } from './mac';
 import { keyBinary, checkKeyLength } from '../jwk/key';
-import { isKeySet } from '../jwk/keyset';
-import { checkJwsVerifyOptions, JWSVerifyOptions } from '../jwt/options';
+import { KeySet } from '../jwk/keyset';
+import { checkOptions, JWSVerifyOptions } from '../jwt/options';
 
 /** What a verified compact JWS yields internally. */
 export interface VerifiedJws {
-  /** The header (private, cached object: use `exposeHeader` to hand it out). */
+  /** The header (private, cached object: hand out `parseObject(info.binary, 'JOSE header')`). */
   info: HeaderInfo;
   alg: string;
   /** The payload bytes, as a binary string. */
@@ -31,23 +34,45 @@ export interface VerifiedJws {
   signature: string;
 }
 
-const hasOwn = function (o: object, name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, name);
-};
+/**
+ * Decoded headers: a device usually sees the same header text again and
+ * again, and on the device decoding and strict parsing cost far more than
+ * comparing the segment text. Two entries, keyed by the exact segment:
+ * `[segment0, info0, segment1, info1]`, newest first, made on first use
+ * (a module-level value costs RAM on the device from load on).
+ */
+let headers: (string | HeaderInfo)[] | undefined;
 
 /** Verify a compact JWS under `key` (a key or a KeySet); options already checked. */
 export const verifyJwsCore = function (token: unknown, key: unknown, opts: JWSVerifyOptions): VerifiedJws {
-  const seg = split(token, opts.maxTokenLength === undefined ? DEFAULT_MAX_TOKEN_LENGTH : opts.maxTokenLength);
+  const seg = split(token, opts.maxTokenLength === undefined ? 4096 : opts.maxTokenLength);
   const payloadBinary = decodeBinary(seg.payload);
   const signatureBinary = decodeBinary(seg.signature);
-  const info = readHeader(seg.header);
+  // The header: strict base64url, strict JSON object; cached.
+  const c = headers;
+  let info: HeaderInfo;
+  if (c && seg.header === c[0]) info = c[1] as HeaderInfo;
+  else if (c && seg.header === c[2]) info = c[3] as HeaderInfo;
+  else {
+    const headerBinary = decodeBinary(seg.header);
+    info = { binary: headerBinary, header: parseObject(headerBinary, 'JOSE header') };
+    headers = c ? [seg.header, info, c[0], c[1]] : [seg.header, info, seg.header, info];
+  }
   const header = info.header;
-  const kid = hasOwn(header, 'kid') ? header.kid : undefined;
+  const has = Object.prototype.hasOwnProperty;
+  const kid = has.call(header, 'kid') ? header.kid : undefined;
   if (kid !== undefined && typeof kid !== 'string') throw new DecodeError('the header "kid" must be a string', 'ERR_JWT_MALFORMED');
-  if (hasOwn(header, 'typ') && typeof header.typ !== 'string') throw new DecodeError('the header "typ" must be a string', 'ERR_JWT_MALFORMED');
-  checkCrit(header, opts.crit);
-  const alg = checkAlg(header, opts.algorithms);
-  const binary = isKeySet(key) ? key._select(alg, kid as string | undefined, 'verify').binary : keyBinary(key, alg, 'verify');
+  if (has.call(header, 'typ') && typeof header.typ !== 'string') throw new DecodeError('the header "typ" must be a string', 'ERR_JWT_MALFORMED');
+  // checkCrit only when there is something to check: the interpreter lexes all of a function it calls.
+  if (has.call(header, 'crit') || has.call(header, 'b64')) checkCrit(header, opts.crit);
+  // `alg`: a string, not "none" in any spelling, and one of `algorithms`.
+  const alg = has.call(header, 'alg') ? header.alg : undefined;
+  if (typeof alg !== 'string') throw new InvalidAlgorithmError('the JOSE header has no "alg" string');
+  if (alg.toLowerCase() === 'none') throw new InvalidAlgorithmError('unsecured tokens (alg "none") are never accepted');
+  let allowed = false;
+  for (let i = 0; i < opts.algorithms.length; i++) if (opts.algorithms[i] === alg) allowed = true;
+  if (!allowed) throw new InvalidAlgorithmError('the token\'s alg ' + JSON.stringify(alg) + ' is not one of the allowed algorithms');
+  const binary = key instanceof KeySet ? key._select(alg, kid as string | undefined, 'verify').binary : keyBinary(key, alg, 'verify');
   checkKeyLength(binary, alg, opts.minKeyLength);
   const expected = macFor(hashOf(alg) as HashName, binary)(seg.input);
   if (signatureBinary.length !== expected.length || !timingSafeEqualBinary(expected, signatureBinary)) {
@@ -68,6 +93,6 @@ export interface JWSVerifyResult {
  * the payload as a Uint8Array.
  */
 export const jwsVerify = function (token: string, key: unknown, options: JWSVerifyOptions): JWSVerifyResult {
-  const v = verifyJwsCore(token, key, checkJwsVerifyOptions(options));
-  return { header: exposeHeader(v.info), payload: binaryToBytes(v.payloadBinary) };
+  const v = verifyJwsCore(token, key, checkOptions('jws.verify', options));
+  return { header: parseObject(v.info.binary, 'JOSE header'), payload: binaryToBytes(v.payloadBinary) };
 };

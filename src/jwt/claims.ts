@@ -6,6 +6,9 @@
  * (`1e400` parses to Infinity and is refused). The clock is read once, and
  * only when a time check needs it (so a 1970 device can still verify tokens
  * without `exp`/`nbf`); a clock before `minClock` raises `ClockNotSetError`.
+ *
+ * One-line helpers are written out where they are used: on the device each
+ * function made at load costs RAM for as long as the module is loaded.
  */
 import {
   DecodeError,
@@ -24,18 +27,6 @@ import { VerifyOptions } from './options';
 /** A JWT claims set. */
 export type Claims = { [claim: string]: unknown };
 
-const hasOwn = function (o: object, name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, name);
-};
-
-const isNumericDate = function (v: unknown): boolean {
-  return typeof v === 'number' && isFinite(v);
-};
-
-const missing = function (claim: string): never {
-  throw new MissingRequiredClaimError('the token has no "' + claim + '" claim', undefined, claim);
-};
-
 /** True when `value` is a string or an array of strings (the shapes `aud` may take). */
 export const isAudience = function (value: unknown): boolean {
   if (typeof value === 'string') return true;
@@ -44,64 +35,71 @@ export const isAudience = function (value: unknown): boolean {
   return true;
 };
 
-const anyMatch = function (wanted: string | string[], got: string | string[]): boolean {
-  const w = typeof wanted === 'string' ? [wanted] : wanted;
-  const g = typeof got === 'string' ? [got] : got;
-  for (let i = 0; i < w.length; i++) for (let j = 0; j < g.length; j++) if (w[i] === g[j]) return true;
-  return false;
-};
-
 /** Check the registered claims of a verified payload against the options. */
 export const checkClaims = function (p: Claims, opts: VerifyOptions): void {
   const leeway = opts.leeway === undefined ? 0 : opts.leeway;
+  const has = Object.prototype.hasOwnProperty;
   let t: number | undefined;
 
   const required = opts.requiredClaims;
-  if (required) for (let i = 0; i < required.length; i++) if (!hasOwn(p, required[i]) || p[required[i]] === null) missing(required[i]);
+  if (required) {
+    for (let i = 0; i < required.length; i++) {
+      const r = required[i];
+      if (!has.call(p, r) || p[r] === null) throw new MissingRequiredClaimError('the token has no "' + r + '" claim', undefined, r);
+    }
+  }
 
-  if (hasOwn(p, 'iat')) {
-    if (!isNumericDate(p.iat)) throw new InvalidIssuedAtError('"iat" must be a number (NumericDate)', undefined, 'iat');
+  if (has.call(p, 'iat')) {
+    if (!(typeof p.iat === 'number' && isFinite(p.iat))) throw new InvalidIssuedAtError('"iat" must be a number (NumericDate)', undefined, 'iat');
     if (opts.maxAge !== undefined) {
       t = now(opts);
       if (t > (p.iat as number) + opts.maxAge + leeway) throw new ExpiredSignatureError('the token is older than maxAge (from "iat")', undefined, 'iat');
     }
   } else if (opts.maxAge !== undefined) {
-    missing('iat');
+    throw new MissingRequiredClaimError('the token has no "iat" claim', undefined, 'iat');
   }
 
-  if (hasOwn(p, 'nbf')) {
-    if (!isNumericDate(p.nbf)) throw new DecodeError('"nbf" must be a number (NumericDate)', 'ERR_JWT_CLAIM_INVALID', 'nbf');
+  if (has.call(p, 'nbf')) {
+    if (!(typeof p.nbf === 'number' && isFinite(p.nbf))) throw new DecodeError('"nbf" must be a number (NumericDate)', 'ERR_JWT_CLAIM_INVALID', 'nbf');
     if (t === undefined) t = now(opts);
     if (t + leeway < (p.nbf as number)) throw new ImmatureSignatureError('the token is not yet valid ("nbf")', undefined, 'nbf');
   }
 
-  if (hasOwn(p, 'exp')) {
-    if (!isNumericDate(p.exp)) throw new DecodeError('"exp" must be a number (NumericDate)', 'ERR_JWT_CLAIM_INVALID', 'exp');
+  if (has.call(p, 'exp')) {
+    if (!(typeof p.exp === 'number' && isFinite(p.exp))) throw new DecodeError('"exp" must be a number (NumericDate)', 'ERR_JWT_CLAIM_INVALID', 'exp');
     if (t === undefined) t = now(opts);
     if (t >= (p.exp as number) + leeway) throw new ExpiredSignatureError('the token has expired ("exp")', undefined, 'exp');
   }
 
-  if (hasOwn(p, 'iss')) {
+  if (has.call(p, 'iss')) {
     if (typeof p.iss !== 'string') throw new InvalidIssuerError('"iss" must be a string', undefined, 'iss');
-    if (opts.issuer !== undefined && !anyMatch(opts.issuer, p.iss)) throw new InvalidIssuerError('the issuer ("iss") is not accepted', undefined, 'iss');
+    const issuers = opts.issuer;
+    let accepted = issuers === undefined || issuers === p.iss;
+    if (!accepted && typeof issuers === 'object') for (let i = 0; i < issuers.length; i++) if (issuers[i] === p.iss) accepted = true;
+    if (!accepted) throw new InvalidIssuerError('the issuer ("iss") is not accepted', undefined, 'iss');
   } else if (opts.issuer !== undefined) {
-    missing('iss');
+    throw new MissingRequiredClaimError('the token has no "iss" claim', undefined, 'iss');
   }
 
-  if (hasOwn(p, 'aud')) {
+  if (has.call(p, 'aud')) {
     if (!isAudience(p.aud)) throw new InvalidAudienceError('"aud" must be a string or an array of strings', undefined, 'aud');
     if (opts.audience === undefined) throw new InvalidAudienceError('the token has an audience ("aud") but no audience option was given', undefined, 'aud');
-    if (!anyMatch(opts.audience, p.aud as string | string[])) throw new InvalidAudienceError('the audience ("aud") does not match', undefined, 'aud');
+    // Any of the wanted audiences among the token's.
+    const w = typeof opts.audience === 'string' ? [opts.audience] : opts.audience;
+    const g = typeof p.aud === 'string' ? [p.aud] : (p.aud as string[]);
+    let match = false;
+    for (let i = 0; i < w.length; i++) for (let j = 0; j < g.length; j++) if (w[i] === g[j]) match = true;
+    if (!match) throw new InvalidAudienceError('the audience ("aud") does not match', undefined, 'aud');
   } else if (opts.audience !== undefined) {
-    missing('aud');
+    throw new MissingRequiredClaimError('the token has no "aud" claim', undefined, 'aud');
   }
 
-  if (hasOwn(p, 'sub')) {
+  if (has.call(p, 'sub')) {
     if (typeof p.sub !== 'string') throw new InvalidSubjectError('"sub" must be a string', undefined, 'sub');
     if (opts.subject !== undefined && p.sub !== opts.subject) throw new InvalidSubjectError('the subject ("sub") does not match', undefined, 'sub');
   } else if (opts.subject !== undefined) {
-    missing('sub');
+    throw new MissingRequiredClaimError('the token has no "sub" claim', undefined, 'sub');
   }
 
-  if (hasOwn(p, 'jti') && typeof p.jti !== 'string') throw new InvalidJTIError('"jti" must be a string', undefined, 'jti');
+  if (has.call(p, 'jti') && typeof p.jti !== 'string') throw new InvalidJTIError('"jti" must be a string', undefined, 'jti');
 };

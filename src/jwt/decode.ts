@@ -7,7 +7,7 @@
  * (length limit, 3 segments, strict base64url, strict JSON objects).
  */
 import { decodeBinary } from '../codec/base64url';
-import { split, DEFAULT_MAX_TOKEN_LENGTH } from '../jws/compact';
+import { split } from '../jws/compact';
 import { parseObject, Header } from '../jws/header';
 import { CompleteToken } from './verify';
 import { JWTError } from '../errors';
@@ -19,10 +19,10 @@ export interface DecodeOptions {
 }
 
 const maxLength = function (options: DecodeOptions | undefined): number {
-  if (options === undefined) return DEFAULT_MAX_TOKEN_LENGTH;
+  if (options === undefined) return 4096;
   const ok = isPlainObject(options) && Object.keys(options).length <= 1;
   const m = ok ? options.maxTokenLength : undefined;
-  if (m === undefined && ok && Object.keys(options).length === 0) return DEFAULT_MAX_TOKEN_LENGTH;
+  if (m === undefined && ok && Object.keys(options).length === 0) return 4096;
   if (typeof m !== 'number' || !isFinite(m) || m < 1 || Math.floor(m) !== m) {
     throw new JWTError('decode: the only option is maxTokenLength, a positive integer', 'ERR_OPTIONS_INVALID');
   }

@@ -5,10 +5,21 @@
  * unknown name (a typo such as `audiance` would otherwise silently drop a
  * check) or a missing `algorithms` throws `JWTError` with code
  * `ERR_OPTIONS_INVALID`. An option set to `undefined` counts as absent.
+ *
+ * Why a string in the code and not a table of rules: on the device a table
+ * made at load (names, check functions, message strings) cost ~370 JsVars for
+ * as long as the module is loaded, while code stays in flash. Why not a
+ * `switch` on the name either: the interpreter reads (lexes) every character
+ * of a function it runs, skipped branches and code after a `return`
+ * included, so a long `switch` made each option cost as much as lexing all
+ * of it. Here each option costs one native `indexOf` and a short check; the
+ * descriptions for error messages sit in `optionsError`, which runs only on
+ * an error.
  */
 import { JWTError, NotSupportedError } from '../errors';
-import { ALGORITHMS, isNone } from '../jws/algorithms';
+import { hashOf } from '../jws/algorithms';
 import { isPlainObject } from '../jwk/key';
+import { isAudience } from './claims';
 import { Clock } from '../clock';
 import { Header } from '../jws/header';
 
@@ -63,152 +74,98 @@ export interface SignOptions extends JWSSignOptions {
   minClock?: number;
 }
 
-type Check = (v: unknown) => boolean;
-
-const isString: Check = function (v) {
-  return typeof v === 'string';
-};
-const isStrings: Check = function (v) {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
-  return true;
-};
-const isStringOrStrings: Check = function (v) {
-  return typeof v === 'string' || (isStrings(v) && (v as string[]).length > 0);
-};
-const isNumber: Check = function (v) {
-  return typeof v === 'number' && isFinite(v);
-};
-const isNonNegative: Check = function (v) {
-  return typeof v === 'number' && isFinite(v) && v >= 0;
-};
-const isPositiveInteger: Check = function (v) {
-  return typeof v === 'number' && isFinite(v) && v >= 1 && Math.floor(v) === v;
-};
-const isFunction: Check = function (v) {
-  return typeof v === 'function';
-};
-const isBoolean: Check = function (v) {
-  return typeof v === 'boolean';
-};
-const isJwtId: Check = function (v) {
-  return typeof v === 'string' || v === true;
-};
-
-type Rules = { [name: string]: [Check, string] };
-
-const ALGS: [Check, string] = [isStrings, 'a non-empty array of algorithm names'];
-const CRIT: [Check, string] = [isStrings, 'an array of header names'];
-const MAX_LEN: [Check, string] = [isPositiveInteger, 'a positive integer (chars)'];
-const MIN_KEY: [Check, string] = [isPositiveInteger, 'a positive integer (bytes)'];
-const CLOCK: [Check, string] = [isFunction, 'a function returning seconds'];
-const TIME: [Check, string] = [isNumber, 'a finite number of seconds'];
-const MIN_CLOCK: [Check, string] = [isNonNegative, 'a number of seconds >= 0 (0 turns the check off)'];
-const AUD: [Check, string] = [isStringOrStrings, 'a string or a non-empty array of strings'];
-const STRING: [Check, string] = [isString, 'a string'];
-const HEADER: [Check, string] = [isPlainObject, 'a plain object'];
-
-const JWS_VERIFY_RULES: Rules = { algorithms: ALGS, crit: CRIT, maxTokenLength: MAX_LEN, minKeyLength: MIN_KEY };
-const VERIFY_RULES: Rules = {
-  algorithms: ALGS,
-  crit: CRIT,
-  maxTokenLength: MAX_LEN,
-  minKeyLength: MIN_KEY,
-  audience: AUD,
-  issuer: AUD,
-  subject: STRING,
-  typ: STRING,
-  leeway: [isNonNegative, 'a finite number of seconds >= 0'],
-  maxAge: [isNonNegative, 'a finite number of seconds >= 0'],
-  requiredClaims: [isStrings, 'an array of claim names'],
-  clock: CLOCK,
-  currentTime: TIME,
-  minClock: MIN_CLOCK,
-  validate: [isFunction, 'a function (payload, header)'],
-  complete: [isBoolean, 'a boolean'],
-};
-const JWS_SIGN_RULES: Rules = { algorithm: STRING, header: HEADER, kid: STRING, minKeyLength: MIN_KEY };
-const SIGN_RULES: Rules = {
-  algorithm: STRING,
-  header: HEADER,
-  kid: STRING,
-  minKeyLength: MIN_KEY,
-  typ: STRING,
-  expiresIn: TIME,
-  notBefore: TIME,
-  issuer: STRING,
-  subject: STRING,
-  audience: AUD,
-  jwtid: [isJwtId, 'a string, or true for a random id'],
-  noTimestamp: [isBoolean, 'a boolean'],
-  clock: CLOCK,
-  currentTime: TIME,
-  minClock: MIN_CLOCK,
-};
-
-const invalid = function (message: string): never {
+/**
+ * Throw `JWTError` with code `ERR_OPTIONS_INVALID`. With `option` (a kind
+ * letter of `checkOptions`'s table, then the option's name), the message ends
+ * with what that option must be: the descriptions live here, in code that
+ * runs only on an error, so the checks themselves stay short.
+ */
+export const optionsError = function (message: string, option?: string): never {
+  if (option !== undefined) {
+    const k = option.charAt(0);
+    const name = option.substr(1);
+    if (k === 'S') message += 'a string';
+    else if (k === 'A') message += name === 'algorithms' ? 'a non-empty array of algorithm names' : name === 'crit' ? 'an array of header names' : 'an array of claim names';
+    else if (k === 'U') message += 'a string or a non-empty array of strings';
+    else if (k === 'N') message += 'a finite number of seconds';
+    else if (k === 'P') message += name === 'minClock' ? 'a number of seconds >= 0 (0 turns the check off)' : 'a finite number of seconds >= 0';
+    else if (k === 'I') message += name === 'minKeyLength' ? 'a positive integer (bytes)' : 'a positive integer (chars)';
+    else if (k === 'F') message += name === 'clock' ? 'a function returning seconds' : 'a function (payload, header)';
+    else if (k === 'B') message += 'a boolean';
+    else if (k === 'O') message += 'a plain object';
+    else message += 'a string, or true for a random id';
+  }
   throw new JWTError(message, 'ERR_OPTIONS_INVALID');
 };
 
 /** An algorithm name that microjwt supports; 'none' is an options error, other JWS names are not supported. */
 export const checkAlgorithmName = function (fn: string, alg: unknown): string {
-  if (typeof alg !== 'string' || alg === '') return invalid(fn + ': an algorithm name must be a non-empty string');
-  if (isNone(alg)) return invalid(fn + ': alg "none" (unsecured JWS) is never allowed');
-  for (let i = 0; i < ALGORITHMS.length; i++) if (ALGORITHMS[i] === alg) return alg;
-  throw new NotSupportedError(fn + ': algorithm ' + JSON.stringify(alg) + ' is not supported (microjwt does ' + ALGORITHMS.join(', ') + ')');
+  if (typeof alg !== 'string' || alg === '') return optionsError(fn + ': an algorithm name must be a non-empty string');
+  if (alg.toLowerCase() === 'none') return optionsError(fn + ': alg "none" (unsecured JWS) is never allowed');
+  if (hashOf(alg) !== undefined) return alg;
+  throw new NotSupportedError(fn + ': algorithm ' + JSON.stringify(alg) + ' is not supported (microjwt does HS256, HS384, HS512)');
 };
 
-const checkRules = function (fn: string, options: unknown, rules: Rules): void {
-  if (!isPlainObject(options)) {
-    invalid(fn + ': options must be a plain object');
-    return;
+/** What each public function takes: its options type by name. */
+export interface OptionsOf {
+  verify: VerifyOptions;
+  'jws.verify': JWSVerifyOptions;
+  sign: SignOptions;
+  'jws.sign': JWSSignOptions;
+}
+
+/**
+ * Validate the options of `fn` ('verify', 'jws.verify', 'sign' or
+ * 'jws.sign'); returns them typed. Verify options are required (with
+ * `algorithms`); absent sign options mean defaults (`{}`).
+ */
+export const checkOptions = function <F extends keyof OptionsOf>(fn: F, options: unknown): OptionsOf[F] {
+  const verifying = fn === 'verify' || fn === 'jws.verify';
+  if (options === undefined) {
+    if (verifying) optionsError(fn + ': options with "algorithms" are required');
+    return {} as OptionsOf[F];
   }
+  if (!isPlainObject(options)) return optionsError(fn + ': options must be a plain object');
+  // Each option as " name:vVsSK": v V s S are 1 when jws.verify, verify,
+  // jws.sign, sign take it; K is its kind: S string, A array of strings, U
+  // string or non-empty array of strings, X (issuer) U when verifying and S
+  // when signing, N finite number, P finite number >= 0, I positive integer,
+  // F function, B boolean, O plain object, J string or true.
+  const table =
+    ' algorithms:1100A audience:0101U issuer:0101X subject:0101S currentTime:0101N expiresIn:0001N notBefore:0001N noTimestamp:0001B complete:0100B typ:0101S kid:0011S algorithm:0011S header:0011O jwtid:0001J leeway:0100P maxAge:0100P clock:0101F minClock:0101P validate:0100F requiredClaims:0100A crit:1100A maxTokenLength:1100I minKeyLength:1111I';
+  const column = fn === 'jws.verify' ? 0 : fn === 'verify' ? 1 : fn === 'jws.sign' ? 2 : 3;
   const names = Object.keys(options);
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
-    const value = options[name];
-    if (value === undefined) continue;
-    if (!Object.prototype.hasOwnProperty.call(rules, name)) invalid(fn + ': unknown option "' + name + '"');
-    const rule = rules[name];
-    if (!rule[0](value)) invalid(fn + ': option "' + name + '" must be ' + rule[1]);
+    const v = options[name];
+    if (v === undefined) continue;
+    // A name with ':' could match across entries; without one, a match is
+    // exactly an entry. (Espruino's multi-char indexOf also reports a match
+    // where the end of the string is a start of the needle: the table ends
+    // with "1I", which no needle " name:" starts with.)
+    const found = name.indexOf(':') < 0 ? table.indexOf(' ' + name + ':') : -1;
+    // at: the first flag after "name:".
+    const at = found + name.length + 2;
+    if (found < 0 || table.charAt(at + column) !== '1') optionsError(fn + ': unknown option "' + name + '"');
+    let k = table.charAt(at + 4);
+    if (k === 'X') k = verifying ? 'U' : 'S';
+    const t = typeof v;
+    const ok =
+      t === 'string' ? k === 'S' || k === 'U' || k === 'J'
+      : t === 'number' ? isFinite(v as number) && (k === 'N' || (k === 'P' ? (v as number) >= 0 : k === 'I' && (v as number) >= 1 && Math.floor(v as number) === v))
+      : t === 'boolean' ? k === 'B' || (k === 'J' && v === true)
+      : t === 'function' ? k === 'F'
+      : Array.isArray(v) ? (k === 'A' || (k === 'U' && v.length > 0)) && isAudience(v)
+      : k === 'O' && isPlainObject(v);
+    if (!ok) optionsError(fn + ': option "' + name + '" must be ', k + name);
   }
-  if (options.clock !== undefined && options.currentTime !== undefined) invalid(fn + ': give clock or currentTime, not both');
-};
-
-const checkVerifyCommon = function (fn: string, options: unknown, rules: Rules): void {
-  if (options === undefined) invalid(fn + ': options with "algorithms" are required');
-  checkRules(fn, options, rules);
-  const algs = (options as { algorithms?: unknown[] }).algorithms;
-  if (algs === undefined || algs.length === 0) invalid(fn + ': option "algorithms" is required (a non-empty array, e.g. ["HS256"])');
-  for (let i = 0; i < (algs as unknown[]).length; i++) checkAlgorithmName(fn, (algs as unknown[])[i]);
-};
-
-/** Validate `verify` options (throws `ERR_OPTIONS_INVALID`); returns them typed. */
-export const checkVerifyOptions = function (options: unknown): VerifyOptions {
-  checkVerifyCommon('verify', options, VERIFY_RULES);
-  return options as VerifyOptions;
-};
-
-/** Validate `jws.verify` options. */
-export const checkJwsVerifyOptions = function (options: unknown): JWSVerifyOptions {
-  checkVerifyCommon('jws.verify', options, JWS_VERIFY_RULES);
-  return options as JWSVerifyOptions;
-};
-
-/** Validate `sign` options (absent means defaults). */
-export const checkSignOptions = function (options: unknown): SignOptions {
-  if (options === undefined) return {};
-  checkRules('sign', options, SIGN_RULES);
-  const o = options as SignOptions;
-  if (o.algorithm !== undefined) checkAlgorithmName('sign', o.algorithm);
-  return o;
-};
-
-/** Validate `jws.sign` options (absent means defaults). */
-export const checkJwsSignOptions = function (options: unknown): JWSSignOptions {
-  if (options === undefined) return {};
-  checkRules('jws.sign', options, JWS_SIGN_RULES);
-  const o = options as JWSSignOptions;
-  if (o.algorithm !== undefined) checkAlgorithmName('jws.sign', o.algorithm);
-  return o;
+  if (options.clock !== undefined && options.currentTime !== undefined) optionsError(fn + ': give clock or currentTime, not both');
+  if (verifying) {
+    const algs = options.algorithms as unknown[] | undefined;
+    if (algs === undefined || algs.length === 0) optionsError(fn + ': option "algorithms" is required (a non-empty array, e.g. ["HS256"])');
+    for (let i = 0; i < (algs as unknown[]).length; i++) checkAlgorithmName(fn, (algs as unknown[])[i]);
+  } else if (options.algorithm !== undefined) {
+    checkAlgorithmName(fn, options.algorithm);
+  }
+  return options as unknown as OptionsOf[F];
 };

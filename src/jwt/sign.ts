@@ -8,75 +8,73 @@
  * demands, so this library never mints a token it would refuse. JSON text is
  * UTF-8-correct on every platform (`stringifyJson`), unlike Espruino's
  * `JSON.stringify`, which escapes each byte >= 0x80 as `\u00XX` on boards.
+ *
+ * Everything is in one function: on the device each helper function made at
+ * load costs RAM for as long as the module is loaded, code in a body does not.
  */
-import { JWTError, invalidArgument } from '../errors';
+import { invalidArgument } from '../errors';
 import { stringifyJson } from '../codec/json';
 import { encode as base64urlEncode } from '../codec/base64url';
 import { randomBytes } from '../crypto/index';
 import { now } from '../clock';
 import { isPlainObject } from '../jwk/key';
-import { resolveSigningKey, headerSegment, signBinary, pick } from '../jws/sign';
-import { checkSignOptions, SignOptions } from './options';
+import { resolveSigningKey, signWith } from '../jws/sign';
+import { checkOptions, optionsError, SignOptions } from './options';
 import { isAudience, Claims } from './claims';
-
-const hasOwn = function (o: object, name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, name);
-};
-
-const optionsError = function (message: string): never {
-  throw new JWTError(message, 'ERR_OPTIONS_INVALID');
-};
-
-/** Refuse payload claims of the wrong type, as `verify` would. */
-const checkPayloadClaims = function (p: Claims): void {
-  const dates = ['iat', 'nbf', 'exp'];
-  for (let i = 0; i < dates.length; i++) {
-    const v = p[dates[i]];
-    if (hasOwn(p, dates[i]) && (typeof v !== 'number' || !isFinite(v))) invalidArgument('sign: claim "' + dates[i] + '" must be a finite number (NumericDate)');
-  }
-  const strings = ['iss', 'sub', 'jti'];
-  for (let i = 0; i < strings.length; i++) {
-    if (hasOwn(p, strings[i]) && typeof p[strings[i]] !== 'string') invalidArgument('sign: claim "' + strings[i] + '" must be a string');
-  }
-  if (hasOwn(p, 'aud') && !isAudience(p.aud)) invalidArgument('sign: claim "aud" must be a string or an array of strings');
-};
-
-/** The claim an option sets, refusing a payload that already has it. */
-const setClaim = function (claims: Claims, payload: Claims, claim: string, option: string, value: unknown): void {
-  if (value === undefined) return;
-  if (hasOwn(payload, claim)) optionsError('sign: option "' + option + '" and the payload both give "' + claim + '"');
-  claims[claim] = value;
-};
 
 /** Sign a JWT: returns the compact token. */
 export const sign = function (payload: Claims, key: unknown, options?: SignOptions): string {
-  const opts = checkSignOptions(options);
+  // Absent options are checked here: the interpreter would lex all of checkOptions to return `{}`.
+  const opts: SignOptions = options === undefined ? {} : checkOptions('sign', options);
   if (!isPlainObject(payload)) return invalidArgument('sign: the payload must be a plain object (a JWT claims set)');
-  const sk = resolveSigningKey(key, opts.algorithm, opts.minKeyLength);
+  const sk = resolveSigningKey(key, opts);
+  const has = Object.prototype.hasOwnProperty;
 
-  checkPayloadClaims(payload);
+  // Payload claims of the wrong type are refused, as `verify` would.
+  for (let i = 0; i < 3; i++) {
+    const date = i === 0 ? 'iat' : i === 1 ? 'nbf' : 'exp';
+    const v = payload[date];
+    if (has.call(payload, date) && (typeof v !== 'number' || !isFinite(v))) invalidArgument('sign: claim "' + date + '" must be a finite number (NumericDate)');
+  }
+  for (let i = 0; i < 3; i++) {
+    const name = i === 0 ? 'iss' : i === 1 ? 'sub' : 'jti';
+    if (has.call(payload, name) && typeof payload[name] !== 'string') invalidArgument('sign: claim "' + name + '" must be a string');
+  }
+  if (has.call(payload, 'aud') && !isAudience(payload.aud)) invalidArgument('sign: claim "aud" must be a string or an array of strings');
+
   const claims: Claims = {};
   const names = Object.keys(payload);
   for (let i = 0; i < names.length; i++) claims[names[i]] = payload[names[i]];
 
-  const stamp = !opts.noTimestamp && !hasOwn(payload, 'iat');
+  // The claims the options set, in this order; a payload that already has one is an options error.
+  const stamp = !opts.noTimestamp && !has.call(payload, 'iat');
   if (stamp || opts.expiresIn !== undefined || opts.notBefore !== undefined) {
     const t = Math.floor(now(opts));
     if (stamp) claims.iat = t;
-    setClaim(claims, payload, 'exp', 'expiresIn', opts.expiresIn === undefined ? undefined : Math.floor(t + opts.expiresIn));
-    setClaim(claims, payload, 'nbf', 'notBefore', opts.notBefore === undefined ? undefined : Math.floor(t + opts.notBefore));
+    if (opts.expiresIn !== undefined) {
+      if (has.call(payload, 'exp')) optionsError('sign: option "expiresIn" and the payload both give "exp"');
+      claims.exp = Math.floor(t + opts.expiresIn);
+    }
+    if (opts.notBefore !== undefined) {
+      if (has.call(payload, 'nbf')) optionsError('sign: option "notBefore" and the payload both give "nbf"');
+      claims.nbf = Math.floor(t + opts.notBefore);
+    }
   }
-  setClaim(claims, payload, 'iss', 'issuer', opts.issuer);
-  setClaim(claims, payload, 'sub', 'subject', opts.subject);
-  setClaim(claims, payload, 'aud', 'audience', typeof opts.audience === 'object' ? opts.audience.concat([]) : opts.audience);
-  setClaim(claims, payload, 'jti', 'jwtid', opts.jwtid === true ? base64urlEncode(randomBytes(16)) : opts.jwtid);
-
-  let kid = pick(opts.kid, opts.header, 'kid');
-  if (sk.kid !== undefined) {
-    if (kid !== undefined && kid !== sk.kid) optionsError('sign: kid conflicts with the signing key of the set');
-    kid = sk.kid;
+  if (opts.issuer !== undefined) {
+    if (has.call(payload, 'iss')) optionsError('sign: option "issuer" and the payload both give "iss"');
+    claims.iss = opts.issuer;
   }
-  let typ = pick(opts.typ, opts.header, 'typ');
-  if (typ === undefined) typ = 'JWT';
-  return signBinary(headerSegment(sk.alg, typ, kid, opts.header), stringifyJson(claims), sk);
+  if (opts.subject !== undefined) {
+    if (has.call(payload, 'sub')) optionsError('sign: option "subject" and the payload both give "sub"');
+    claims.sub = opts.subject;
+  }
+  if (opts.audience !== undefined) {
+    if (has.call(payload, 'aud')) optionsError('sign: option "audience" and the payload both give "aud"');
+    claims.aud = typeof opts.audience === 'object' ? opts.audience.concat([]) : opts.audience;
+  }
+  if (opts.jwtid !== undefined) {
+    if (has.call(payload, 'jti')) optionsError('sign: option "jwtid" and the payload both give "jti"');
+    claims.jti = opts.jwtid === true ? base64urlEncode(randomBytes(16)) : opts.jwtid;
+  }
+  return signWith('sign', sk, opts, stringifyJson(claims));
 };

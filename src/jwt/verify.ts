@@ -7,8 +7,8 @@
  */
 import { InvalidTokenError } from '../errors';
 import { verifyJwsCore } from '../jws/verify';
-import { exposeHeader, parseObject, Header } from '../jws/header';
-import { checkVerifyOptions, VerifyOptions } from './options';
+import { parseObject, Header } from '../jws/header';
+import { checkOptions, VerifyOptions } from './options';
 import { checkClaims, Claims } from './claims';
 
 /** Result of `verify` with `complete: true` (and of `decode`). */
@@ -19,24 +19,23 @@ export interface CompleteToken {
   signature: string;
 }
 
-/** `typ` compared as media types: case-insensitive, "application/" optional (RFC 7515 §4.1.9). */
-const normalizeTyp = function (typ: string): string {
-  const t = typ.toLowerCase();
-  return t.substr(0, 12) === 'application/' ? t.substr(12) : t;
-};
-
 /** Verify a JWT; returns the claims (or `{header, payload, signature}` with `complete: true`). */
 export const verify = function (token: string, key: unknown, options: VerifyOptions): Claims | CompleteToken {
-  const opts = checkVerifyOptions(options);
+  const opts = checkOptions('verify', options);
   const v = verifyJwsCore(token, key, opts);
   const payload = parseObject(v.payloadBinary, 'JWT payload');
   if (opts.typ !== undefined) {
+    // Compared as media types: case-insensitive, "application/" optional (RFC 7515 §4.1.9).
     const typ = v.info.header.typ;
-    if (typeof typ !== 'string' || normalizeTyp(typ) !== normalizeTyp(opts.typ)) throw new InvalidTokenError('the header "typ" is not ' + JSON.stringify(opts.typ), 'ERR_JWT_TYP');
+    let want = opts.typ.toLowerCase();
+    if (want.substr(0, 12) === 'application/') want = want.substr(12);
+    let got = typeof typ === 'string' ? typ.toLowerCase() : undefined;
+    if (got !== undefined && got.substr(0, 12) === 'application/') got = got.substr(12);
+    if (got !== want) throw new InvalidTokenError('the header "typ" is not ' + JSON.stringify(opts.typ), 'ERR_JWT_TYP');
   }
   checkClaims(payload, opts);
   if (opts.validate === undefined && !opts.complete) return payload;
-  const header = exposeHeader(v.info);
+  const header = parseObject(v.info.binary, 'JOSE header');
   if (opts.validate !== undefined) opts.validate(payload, header);
   return opts.complete ? { header: header, payload: payload, signature: v.signature } : payload;
 };
