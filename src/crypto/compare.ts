@@ -4,10 +4,18 @@
  * iteration costs microseconds, so compare 32-bit words where the buffers
  * allow it: 8 iterations for a 32-byte MAC instead of 32.
  */
+import { invalidArgument } from '../errors';
+import { isBytes } from '../codec/bytes';
 import { ESP } from './espruino';
 
-const equalBytes = function (a: Uint8Array, b: Uint8Array): boolean {
+/**
+ * Byte arrays of equal length with equal content. Different lengths: false
+ * (lengths are public). This is also the public `crypto.timingSafeEqual`.
+ */
+export const timingSafeEqualBytes = function (a: Uint8Array, b: Uint8Array): boolean {
+  if (!isBytes(a) || !isBytes(b)) invalidArgument('timingSafeEqual expects two Uint8Arrays');
   const n = a.length;
+  if (n !== b.length) return false;
   let diff = 0;
   let i = 0;
   if (n >= 8 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
@@ -21,20 +29,31 @@ const equalBytes = function (a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 };
 
-/** Byte arrays of equal length with equal content. Different lengths: false (lengths are public). */
-export const timingSafeEqualBytes = function (a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  return equalBytes(a, b);
-};
-
 /**
  * Binary strings (one char per byte). On Espruino two native conversions
  * make word-aligned buffers; elsewhere a char loop.
  */
 export const timingSafeEqualBinary = function (a: string, b: string): boolean {
   if (typeof a !== 'string' || typeof b !== 'string' || a.length !== b.length) return false;
-  if (ESP) return a.length === 0 || equalBytes(ESP.toUint8Array(a), ESP.toUint8Array(b));
+  const n = a.length;
   let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  let i = 0;
+  if (ESP) {
+    if (n === 0) return true;
+    // The word loop of timingSafeEqualBytes, inlined: this is the verify
+    // hot path, and that function's argument checks cost a call each.
+    const x = ESP.toUint8Array(a);
+    const y = ESP.toUint8Array(b);
+    if (x.byteOffset % 4 === 0 && y.byteOffset % 4 === 0) {
+      const words = n >> 2;
+      const wa = new Uint32Array(x.buffer, x.byteOffset, words);
+      const wb = new Uint32Array(y.buffer, y.byteOffset, words);
+      for (; i < words; i++) diff |= wa[i] ^ wb[i];
+      i = words << 2;
+    }
+    for (; i < n; i++) diff |= x[i] ^ y[i];
+    return diff === 0;
+  }
+  for (; i < n; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 };

@@ -8,14 +8,16 @@
  * its key size in 32-bit words and falls back to defaults on a bad option.
  * So every result is checked here, and a wrong one yields `null` for the
  * adapter to handle (fall back, or DecryptionError) instead of garbage.
+ *
+ * The backend's functions are made by `espruinoBackend()` on first use, so
+ * loading the module costs only this accessor (and nothing at all on Node).
  */
+import { pureMac } from './pure/index';
 import type { HashName } from './types';
 
 type NativeHash = (data: string | Uint8Array) => ArrayBuffer | undefined;
-export interface EspruinoCrypto {
-  SHA256?: NativeHash;
-  SHA384?: NativeHash;
-  SHA512?: NativeHash;
+interface EspruinoCrypto {
+  [name: string]: unknown;
   PBKDF2?: (password: string, salt: string, options: { keySize: number; iterations: number; hasher: string }) => ArrayBuffer | undefined;
   AES?: {
     encrypt?: (data: Uint8Array, key: Uint8Array, options: { iv?: Uint8Array; mode: string }) => ArrayBuffer | undefined;
@@ -23,74 +25,129 @@ export interface EspruinoCrypto {
   };
 }
 
+export interface EspruinoBackend {
+  /** The native hash function for `hash`, if this board has it. */
+  fn: (hash: HashName) => NativeHash | undefined;
+  /** Native digest as bytes, or null (no such hash, or a wrong-sized result). */
+  digest: (hash: HashName, data: Uint8Array | string) => Uint8Array | null;
+  /** True when the board has a PBKDF2 function (whether it supports a hasher is checked by the adapter). */
+  hasPbkdf2: boolean;
+  /** Native PBKDF2 of exactly `length` bytes, or null. */
+  pbkdf2: (hash: HashName, password: string, salt: string, iterations: number, length: number) => Uint8Array | null;
+  /** True when the board has native AES encrypt and decrypt. */
+  hasAes: boolean;
+  /** Native raw AES (no padding): CBC when `iv` is given, else ECB. Null on any failure. */
+  aes: (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array) => Uint8Array | null;
+  /** HMAC under `key` over the native hash (binary string in and out); the hash must be native. */
+  mac: (hash: HashName, key: Uint8Array) => (binary: string) => string;
+}
+
 /** `E`, when this is Espruino (detected by `E.toUint8Array`). */
 export const ESP: EspruinoE | undefined = typeof E !== 'undefined' && E && typeof E.toUint8Array === 'function' ? E : undefined;
 
-let cached: EspruinoCrypto | null | undefined;
+let made: EspruinoBackend | null | undefined;
 
-/** The board's crypto module, or null (not Espruino, or a board without one). */
-export const espruinoCrypto = function (): EspruinoCrypto | null {
-  if (cached !== undefined) return cached;
-  cached = null;
+/** The backend over the board's crypto module, or null (not Espruino, or a board without one). */
+export const espruinoBackend = function (): EspruinoBackend | null {
+  if (made !== undefined) return made;
+  made = null;
+  let crypto: EspruinoCrypto | null = null;
   if (ESP && typeof hostRequire === 'function') {
     try {
       // Throws a catchable "Module not found" on boards built without it.
-      cached = (hostRequire('crypto') as EspruinoCrypto) || null;
-    } catch (e) {
-      cached = null;
+      crypto = hostRequire('crypto') as EspruinoCrypto;
+    } catch (x) {
+      crypto = null;
     }
   }
-  return cached;
-};
-
-/** Native hasher names: case-sensitive, no dash. */
-export const NATIVE_NAME: { [h: string]: string } = { 'SHA-256': 'SHA256', 'SHA-384': 'SHA384', 'SHA-512': 'SHA512' };
-
-/** The native hash function for `hash`, if this board has it. */
-export const nativeHash = function (c: EspruinoCrypto, hash: HashName): NativeHash | undefined {
-  const f = (c as { [k: string]: unknown })[NATIVE_NAME[hash]];
-  return typeof f === 'function' ? (f as NativeHash) : undefined;
-};
-
-/** Native digest as bytes, or null if the result is not `size` bytes. */
-export const espHash = function (f: NativeHash, data: Uint8Array | string, size: number): Uint8Array | null {
-  const r = f(data);
-  return r && r.byteLength === size ? new Uint8Array(r) : null;
-};
-
-/**
- * Native PBKDF2 of exactly `length` bytes, or null. `keySize` is in 32-bit
- * words, so ask for enough words and cut.
- */
-export const espPbkdf2 = function (c: EspruinoCrypto, hash: HashName, password: string, salt: string, iterations: number, length: number): Uint8Array | null {
-  const words = (length + 3) >> 2;
-  let r: ArrayBuffer | undefined;
-  try {
-    r = c.PBKDF2!(password, salt, { keySize: words, iterations: iterations, hasher: NATIVE_NAME[hash] });
-  } catch (e) {
-    return null;
-  }
-  if (!r || r.byteLength !== words * 4) return null;
-  const out = new Uint8Array(length);
-  out.set(new Uint8Array(r, 0, length));
-  return out;
-};
-
-/** Native raw AES (no padding): CBC when `iv` is given, else ECB. Null on any failure. */
-export const espAes = function (c: EspruinoCrypto, decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array): Uint8Array | null {
+  if (!crypto) return made;
+  const c = crypto;
+  const e = ESP!;
+  // Digest sizes are written out where needed (32, 48 or 64 bytes): each
+  // helper function kept here costs RAM for as long as the backend lives.
+  const fn = function (hash: HashName): NativeHash | undefined {
+    // Native names are case-sensitive, without the dash.
+    const f = hash === 'SHA-256' ? c.SHA256 : hash === 'SHA-384' ? c.SHA384 : c.SHA512;
+    return typeof f === 'function' ? (f as NativeHash) : undefined;
+  };
+  /**
+   * The MAC closure, made in its own small scope: it keeps only the two pads
+   * (a cached key costs a few dozen JsVars on the device, not the whole setup).
+   */
+  const macWith = function (hash: HashName, f: NativeHash, ipad: string, opad: string): (binary: string) => string {
+    let pure: ((binary: string) => string) | undefined;
+    const n = hash === 'SHA-256' ? 32 : hash === 'SHA-384' ? 48 : 64;
+    return function (binary: string): string {
+      const inner = f(ipad + binary);
+      const outer = inner && f(opad + e.toString(inner));
+      if (outer && outer.byteLength === n) return e.toString(outer);
+      // The native call can fail (it prints and returns undefined) when no
+      // contiguous memory is free: answer with the pure code, keyed by the
+      // zero-padded key recovered from the inner pad (the caller's key array
+      // may have changed since).
+      if (!pure) {
+        const k = e.toUint8Array(ipad);
+        for (let i = 0; i < k.length; i++) k[i] ^= 0x36;
+        pure = pureMac(hash, k);
+      }
+      return pure(binary);
+    };
+  };
   const aes = c.AES;
-  const f = aes && (decrypt ? aes.decrypt : aes.encrypt);
-  if (typeof f !== 'function') return null;
-  let r: ArrayBuffer | undefined;
-  try {
-    r = iv ? f(data, key, { iv: iv, mode: 'CBC' }) : f(data, key, { mode: 'ECB' });
-  } catch (e) {
-    return null;
-  }
-  return r && r.byteLength === data.length ? new Uint8Array(r) : null;
-};
-
-/** True when the board has native AES encrypt and decrypt. */
-export const hasNativeAes = function (c: EspruinoCrypto): boolean {
-  return !!c.AES && typeof c.AES.encrypt === 'function' && typeof c.AES.decrypt === 'function';
+  made = {
+    fn: fn,
+    digest: function (hash, data) {
+      // `fn` written out: one interpreted call less on the hash hot path.
+      const f = hash === 'SHA-256' ? c.SHA256 : hash === 'SHA-384' ? c.SHA384 : c.SHA512;
+      const r = typeof f === 'function' ? (f as NativeHash)(data) : undefined;
+      return r && r.byteLength === (hash === 'SHA-256' ? 32 : hash === 'SHA-384' ? 48 : 64) ? new Uint8Array(r) : null;
+    },
+    hasPbkdf2: typeof c.PBKDF2 === 'function',
+    pbkdf2: function (hash, password, salt, iterations, length) {
+      // keySize is in 32-bit words: ask for enough words and cut.
+      const words = (length + 3) >> 2;
+      let r: ArrayBuffer | undefined;
+      try {
+        r = c.PBKDF2!(password, salt, { keySize: words, iterations: iterations, hasher: 'SHA' + hash.substr(4) });
+      } catch (x) {
+        return null;
+      }
+      if (!r || r.byteLength !== words * 4) return null;
+      const out = new Uint8Array(length);
+      out.set(new Uint8Array(r, 0, length));
+      return out;
+    },
+    hasAes: !!aes && typeof aes.encrypt === 'function' && typeof aes.decrypt === 'function',
+    aes: function (decrypt, key, iv, data) {
+      const f = aes && (decrypt ? aes.decrypt : aes.encrypt);
+      if (typeof f !== 'function') return null;
+      let r: ArrayBuffer | undefined;
+      try {
+        r = iv ? f(data, key, { iv: iv, mode: 'CBC' }) : f(data, key, { mode: 'ECB' });
+      } catch (x) {
+        return null;
+      }
+      return r && r.byteLength === data.length ? new Uint8Array(r) : null;
+    },
+    mac: function (hash, key) {
+      const f = fn(hash)!;
+      const n = hash === 'SHA-256' ? 32 : hash === 'SHA-384' ? 48 : 64;
+      const bl = n > 32 ? 128 : 64;
+      const long = key.length > bl ? f(key) : undefined;
+      if (key.length > bl && !(long && long.byteLength === n)) return pureMac(hash, key);
+      const k = long ? new Uint8Array(long) : key;
+      // Two buffers, never written again: E.toString of a whole Uint8Array
+      // returns a string that shares the array's memory (measured on 2v29),
+      // which saves a copy here.
+      const ip = new Uint8Array(bl);
+      const op = new Uint8Array(bl);
+      for (let i = 0; i < bl; i++) {
+        const x = i < k.length ? k[i] : 0;
+        ip[i] = x ^ 0x36;
+        op[i] = x ^ 0x5c;
+      }
+      return macWith(hash, f, e.toString(ip), e.toString(op));
+    },
+  };
+  return made;
 };

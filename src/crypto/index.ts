@@ -18,82 +18,108 @@
 import { DecryptionError, InvalidKeyError, NotSupportedError, invalidArgument } from '../errors';
 import { binaryToBytes, bytesToBinary, isBytes } from '../codec/bytes';
 import { encode as utf8Encode } from '../codec/utf8';
-import { timingSafeEqualBinary as compareBinary, timingSafeEqualBytes } from './compare';
-import { ESP, EspruinoCrypto, espAes, espHash, espPbkdf2, espruinoCrypto, hasNativeAes, nativeHash } from './espruino';
-import { nodeAes, nodeCreateHmac, nodeCrypto, nodeHash, nodeHmac, nodePbkdf2, nodeRandom } from './node';
-import { aesCbc, aesBlock, aesExpandKey } from './pure/aes';
-import { PureHash } from './pure/hash';
-import { pureHmac, pureHmacKey, pureHmacWith } from './pure/hmac';
+import { timingSafeEqualBytes as timingSafeEqual } from './compare';
+import { ESP, espruinoBackend } from './espruino';
+import type { EspruinoBackend } from './espruino';
+import { nodeBackend } from './node';
+import type { NodeBackend } from './node';
+import { pureAes } from './pure/aes';
+import { pureHash, pureMac } from './pure/index';
+import { pureHmacKey } from './pure/hmac';
 import { purePbkdf2 } from './pure/pbkdf2';
-import { pureSha256 } from './pure/sha256';
-import { pureSha384, pureSha512 } from './pure/sha512';
-import { hasHwRandom, hwRandomBytes } from './random';
-import { aesKeyUnwrapWith, aesKeyWrapWith } from './aeskw';
+import { hwRandomBytes } from './random';
+import { aesKeyWrapWith } from './aeskw';
 import type { BackendName, BytesLike, HashName } from './types';
 
 export type { BackendName, BytesLike, HashName } from './types';
+/** Constant-time equality of two binary strings (false for different lengths or non-strings). */
+export { timingSafeEqualBinary } from './compare';
+/** Constant-time equality of two byte arrays (false for different lengths). */
+export { timingSafeEqual };
 
 type Mode = 'auto' | 'pure' | 'node' | 'espruino';
 
-const PURE: { [h: string]: PureHash } = { 'SHA-256': pureSha256, 'SHA-384': pureSha384, 'SHA-512': pureSha512 };
-const SIZES: { [h: string]: number } = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
-const BLOCKS: { [h: string]: number } = { 'SHA-256': 64, 'SHA-384': 128, 'SHA-512': 128 };
-
-/** Bounds that catch mistakes (and denial of service) without limiting real use. */
-const MAX_ITERATIONS = 10000000;
-const MAX_DERIVED = 8192;
-const MAX_RANDOM = 65536;
+/*
+ * Load-time cost: on a board every function object, property and string this
+ * module makes while loading stays in RAM with the app (measured on the
+ * 32-bit board build: ~8 JsVars per function plus ~1 per named parameter,
+ * ~2 per property; function bodies stay in flash). So only the public
+ * functions and a few shared helpers exist at load; tables are code
+ * (`hashSize`), bounds are literals in the function bodies, and the backends
+ * are made on first use by their accessors (nodeBackend, espruinoBackend,
+ * pureHash, pureAes), so a board with native primitives never makes the node
+ * or pure code at all.
+ */
 
 let mode: Mode = 'auto';
 
-/** Per-primitive choice, computed on first use and after `useBackend`. */
+/**
+ * Per-primitive choice, computed on first use and after `useBackend`, with
+ * the backends it uses: the hot paths take them from here, because calling
+ * a memoising accessor costs time on the device (below).
+ */
 interface Selection {
   hash: { [h: string]: BackendName };
   pbkdf2: { [h: string]: BackendName };
   aes: BackendName;
   random: BackendName;
+  node: NodeBackend | null;
+  esp: EspruinoBackend | null;
 }
 let selection: Selection | undefined;
 
-const wantNode = function (): boolean {
-  return (mode === 'auto' || mode === 'node') && !!nodeCrypto();
-};
-const wantEspruino = function (): EspruinoCrypto | null {
-  return mode === 'auto' || mode === 'espruino' ? espruinoCrypto() : null;
+/**
+ * Digest size in bytes of `hash` (public as `hashSize`); also the check of a
+ * hash argument (ERR_INVALID_ARGUMENT for an unknown name).
+ */
+export const hashSize = function (hash: HashName): number {
+  if (hash === 'SHA-256') return 32;
+  if (hash === 'SHA-384') return 48;
+  if (hash === 'SHA-512') return 64;
+  return invalidArgument('hash must be SHA-256, SHA-384 or SHA-512');
 };
 
+/**
+ * The selection, tiny on purpose: Espruino lexes a function's whole body on
+ * every call, even when it returns at once (measured: ~45 us per call for a
+ * 2.7 KB body, ~5 us for a tiny one), and every primitive asks for this.
+ */
 const select = function (): Selection {
-  if (selection) return selection;
-  const s: Selection = { hash: {}, pbkdf2: {}, aes: 'pure', random: 'none' };
-  const onNode = wantNode();
-  const c = wantEspruino();
+  return selection || choose();
+};
+
+const choose = function (): Selection {
+  const n = nodeBackend();
+  const c = mode === 'auto' || mode === 'espruino' ? espruinoBackend() : null;
+  const s: Selection = { hash: {}, pbkdf2: {}, aes: 'pure', random: 'none', node: n, esp: c };
+  const onNode = (mode === 'auto' || mode === 'node') && !!n;
   const names: HashName[] = ['SHA-256', 'SHA-384', 'SHA-512'];
   // Hashes first: the PBKDF2 self-check below uses them.
   selection = s;
   for (let i = 0; i < names.length; i++) {
     const h = names[i];
-    s.hash[h] = onNode ? 'node' : c && nativeHash(c, h) ? 'espruino' : 'pure';
+    s.hash[h] = onNode ? 'node' : c && c.fn(h) ? 'espruino' : 'pure';
   }
   for (let i = 0; i < names.length; i++) {
     const h = names[i];
-    s.pbkdf2[h] = onNode ? 'node' : c && typeof c.PBKDF2 === 'function' && nativePbkdf2Works(c, h) ? 'espruino' : 'pure';
+    let b: BackendName = 'pure';
+    if (onNode) b = 'node';
+    else if (c && c.hasPbkdf2 && s.hash[h] === 'espruino') {
+      // Native PBKDF2 can silently use defaults (SHA-1) for a hasher the
+      // board lacks, so check one iteration against the native HMAC (which
+      // is PBKDF2's first block). A hash without a native function has no
+      // native hasher either (both come with the same firmware option), and
+      // checking it would build the pure hash on a board that may never
+      // use it. The check's MAC is not cached: it would hold a cache slot.
+      const got = c.pbkdf2(h, 'microjwt', 'salt', 1, hashSize(h));
+      if (got && bytesToBinary(got) === c.mac(h, binaryToBytes('microjwt'))('salt\x00\x00\x00\x01')) b = 'espruino';
+    }
+    s.pbkdf2[h] = b;
   }
-  s.aes = onNode ? 'node' : c && hasNativeAes(c) ? 'espruino' : 'pure';
+  s.aes = onNode ? 'node' : c && c.hasAes ? 'espruino' : 'pure';
   // Randomness is never 'pure': there is no pure source of entropy.
-  s.random = nodeCrypto() && mode !== 'espruino' ? 'node' : hasHwRandom() ? 'espruino' : 'none';
+  s.random = n && mode !== 'espruino' ? 'node' : ESP && typeof ESP.hwRand === 'function' ? 'espruino' : 'none';
   return s;
-};
-
-/**
- * Native PBKDF2 can silently use defaults (SHA-1) for a hasher the board
- * lacks, so check one iteration against HMAC (which is PBKDF2's first block).
- */
-const nativePbkdf2Works = function (c: EspruinoCrypto, h: HashName): boolean {
-  const n = SIZES[h];
-  const got = espPbkdf2(c, h, 'microjwt', 'salt', 1, n);
-  if (!got) return false;
-  const want = createHmac(h, binaryToBytes('microjwt'))('salt\x00\x00\x00\x01');
-  return bytesToBinary(got) === want;
 };
 
 /** `{ primitive: backend }`: which implementation serves each primitive now. */
@@ -120,8 +146,8 @@ export const backend = function (): { [primitive: string]: BackendName } {
  * Throws NotSupportedError when the backend does not exist here.
  */
 export const useBackend = function (name: 'pure' | 'node' | 'espruino' | 'auto'): void {
-  if (name === 'node' && !nodeCrypto()) throw new NotSupportedError('the node backend needs Node');
-  if (name === 'espruino' && !espruinoCrypto()) throw new NotSupportedError('no Espruino crypto module here');
+  if (name === 'node' && !nodeBackend()) throw new NotSupportedError('the node backend needs Node');
+  if (name === 'espruino' && !espruinoBackend()) throw new NotSupportedError('no Espruino crypto module here');
   if (name !== 'pure' && name !== 'node' && name !== 'espruino' && name !== 'auto') invalidArgument('unknown crypto backend');
   mode = name;
   selection = undefined;
@@ -130,42 +156,29 @@ export const useBackend = function (name: 'pure' | 'node' | 'espruino' | 'auto')
 
 // ---------------------------------------------------------------- inputs
 
+/** `data` as bytes (a string means its UTF-8 bytes); `what` 'key' makes a wrong type an InvalidKeyError. */
 const toBytes = function (data: BytesLike, what: string): Uint8Array {
   if (typeof data === 'string') return utf8Encode(data);
-  if (!isBytes(data)) return invalidArgument(what + ' must be a Uint8Array or a string');
+  if (!isBytes(data)) {
+    if (what === 'key') throw new InvalidKeyError('key must be a Uint8Array or a string');
+    invalidArgument(what + ' must be a Uint8Array or a string');
+  }
   return data;
 };
 
-const keyBytes = function (key: BytesLike): Uint8Array {
-  if (typeof key === 'string') return utf8Encode(key);
-  if (!isBytes(key)) throw new InvalidKeyError('key must be a Uint8Array or a string');
-  return key;
-};
 
-const checkHash = function (hash: HashName): void {
-  if (!SIZES.hasOwnProperty(hash)) invalidArgument('hash must be SHA-256, SHA-384 or SHA-512');
-};
-
-const checkInt = function (n: number, min: number, max: number, what: string): void {
-  if (typeof n !== 'number' || n % 1 !== 0 || !(n >= min && n <= max)) invalidArgument(what + ' must be an integer from ' + min + ' to ' + max);
-};
-
-/** Digest size in bytes of `hash`. */
-export const hashSize = function (hash: HashName): number {
-  checkHash(hash);
-  return SIZES[hash];
-};
 
 // ---------------------------------------------------------------- hashes
 
 const digest = function (hash: HashName, data: Uint8Array): Uint8Array {
-  const b = select().hash[hash];
-  if (b === 'node') return nodeHash(nodeCrypto()!, hash, data);
+  const s = select();
+  const b = s.hash[hash];
+  if (b === 'node') return s.node!.hash(hash, data);
   if (b === 'espruino') {
-    const r = espHash(nativeHash(espruinoCrypto()!, hash)!, data, SIZES[hash]);
+    const r = s.esp!.digest(hash, data);
     if (r) return r;
   }
-  const p = PURE[hash];
+  const p = pureHash(hash);
   return p.finish(p.init(), data, 0, new Uint8Array(p.outLen));
 };
 
@@ -184,7 +197,7 @@ export const sha512 = function (data: BytesLike): Uint8Array {
 /**
  * Espruino: the key's ipad/opad blocks as binary strings, so a MAC is
  * `H(opad + H(ipad + data))`: two native calls and two concatenations.
- * The last few keys are kept (a bounded list, newest first).
+ * The last few keys (4) are kept: a bounded list, newest first.
  */
 interface PadEntry {
   hash: HashName;
@@ -192,110 +205,66 @@ interface PadEntry {
   mac: (binary: string) => string;
 }
 let hmacCache: PadEntry[] = [];
-const HMAC_CACHE_SIZE = 4;
-
-const nativeHmacFn = function (hash: HashName, key: Uint8Array): (binary: string) => string {
-  const f = nativeHash(espruinoCrypto()!, hash)!;
-  const size = SIZES[hash];
-  const bl = BLOCKS[hash];
-  const long = key.length > bl ? f(key) : undefined;
-  if (key.length > bl && !(long && long.byteLength === size)) return pureMac(hash, key);
-  const k = long ? new Uint8Array(long) : key;
-  // Two buffers, never written again: E.toString of a whole Uint8Array
-  // returns a string that shares the array's memory (measured on 2v29).
-  const ip = new Uint8Array(bl);
-  const op = new Uint8Array(bl);
-  for (let i = 0; i < bl; i++) {
-    const x = i < k.length ? k[i] : 0;
-    ip[i] = x ^ 0x36;
-    op[i] = x ^ 0x5c;
-  }
-  return nativeMac(hash, f, ESP!.toString(ip), ESP!.toString(op));
-};
-
-/**
- * The MAC closure, made in its own small scope: it keeps only the two pads
- * (a cached key costs a few dozen JsVars on the device, not the whole setup).
- */
-const nativeMac = function (hash: HashName, f: (data: string) => ArrayBuffer | undefined, ipad: string, opad: string): (binary: string) => string {
-  let pure: ((binary: string) => string) | undefined;
-  return function (binary: string): string {
-    const e = ESP!;
-    const inner = f(ipad + binary);
-    const outer = inner && f(opad + e.toString(inner));
-    if (outer && outer.byteLength === SIZES[hash]) return e.toString(outer);
-    // The native call can fail (it prints and returns undefined) when no
-    // contiguous memory is free: answer with the pure code, keyed by the
-    // zero-padded key recovered from the inner pad (the caller's key array
-    // may have changed since).
-    if (!pure) {
-      const k = e.toUint8Array(ipad);
-      for (let i = 0; i < k.length; i++) k[i] ^= 0x36;
-      pure = pureMac(hash, k);
-    }
-    return pure(binary);
-  };
-};
 
 /**
  * A MAC function for `key`: binary string in, binary string out. Build it once
  * per key and reuse it: the key's padded blocks are processed only here.
  */
 export const createHmac = function (hash: HashName, key: Uint8Array): (binaryData: string) => string {
-  checkHash(hash);
+  hashSize(hash);
   if (!isBytes(key)) throw new InvalidKeyError('key must be a Uint8Array');
-  const b = select().hash[hash];
-  if (b === 'node') return nodeCreateHmac(nodeCrypto()!, hash, key);
+  const s = select();
+  const b = s.hash[hash];
+  if (b === 'node') return s.node!.createHmac(hash, key);
   if (b === 'espruino') {
     // Cache by a digest of the key: a copy that the caller cannot change
     // later (E.toString(key) would share the key's memory), and no raw key
     // kept as a lookup string.
-    const ks = ESP!.toString(nativeHash(espruinoCrypto()!, hash)!(key));
+    const c = s.esp!;
+    const ks = ESP!.toString(c.fn(hash)!(key));
     for (let i = 0; i < hmacCache.length; i++) {
-      const c = hmacCache[i];
-      if (c.hash === hash && c.key === ks) return c.mac;
+      const e = hmacCache[i];
+      if (e.hash === hash && e.key === ks) return e.mac;
     }
-    const mac = nativeHmacFn(hash, key);
+    const mac = c.mac(hash, key);
     hmacCache.unshift({ hash: hash, key: ks, mac: mac });
-    if (hmacCache.length > HMAC_CACHE_SIZE) hmacCache.pop();
+    if (hmacCache.length > 4) hmacCache.pop();
     return mac;
   }
   return pureMac(hash, key);
 };
 
-const pureMac = function (hash: HashName, key: Uint8Array): (binary: string) => string {
-  const k = pureHmacKey(PURE[hash], key);
-  return function (binary: string): string {
-    // A fresh output buffer each time: on Espruino the returned string shares its memory.
-    return bytesToBinary(pureHmacWith(k, binaryToBytes(binary), new Uint8Array(SIZES[hash])));
-  };
-};
-
 export const hmac = function (hash: HashName, key: BytesLike, data: BytesLike): Uint8Array {
-  checkHash(hash);
-  const k = keyBytes(key);
+  hashSize(hash);
+  const k = toBytes(key, 'key');
   const d = toBytes(data, 'data');
-  const b = select().hash[hash];
-  if (b === 'node') return nodeHmac(nodeCrypto()!, hash, k, d);
+  const s = select();
+  const b = s.hash[hash];
+  if (b === 'node') return s.node!.hmac(hash, k, d);
   if (b === 'espruino') return binaryToBytes(createHmac(hash, k)(bytesToBinary(d)));
-  return pureHmac(PURE[hash], k, d);
+  return pureHmacKey(pureHash(hash), k)(d, new Uint8Array(hashSize(hash)));
 };
 
 // ---------------------------------------------------------------- PBKDF2
 
+/** Bounds that catch mistakes (and denial of service) without limiting real use: 10,000,000 iterations, 8192 bytes. */
 export const pbkdf2 = function (hash: HashName, password: BytesLike, salt: BytesLike, iterations: number, length: number): Uint8Array {
-  checkHash(hash);
-  const p = keyBytes(password);
+  hashSize(hash);
+  const p = toBytes(password, 'key');
   const s = toBytes(salt, 'salt');
-  checkInt(iterations, 1, MAX_ITERATIONS, 'iterations');
-  checkInt(length, 1, MAX_DERIVED, 'length');
-  const b = select().pbkdf2[hash];
-  if (b === 'node') return nodePbkdf2(nodeCrypto()!, hash, p, s, iterations, length);
+  // Integers in range, so NaN, 1.5 and '3' fail too.
+  if (typeof iterations !== 'number' || iterations % 1 !== 0 || !(iterations >= 1 && iterations <= 10000000)) {
+    invalidArgument('iterations must be an integer from 1 to 10000000');
+  }
+  if (typeof length !== 'number' || length % 1 !== 0 || !(length >= 1 && length <= 8192)) invalidArgument('length must be an integer from 1 to 8192');
+  const sel = select();
+  const b = sel.pbkdf2[hash];
+  if (b === 'node') return sel.node!.pbkdf2(hash, p, s, iterations, length);
   if (b === 'espruino') {
-    const r = espPbkdf2(espruinoCrypto()!, hash, bytesToBinary(p), bytesToBinary(s), iterations, length);
+    const r = sel.esp!.pbkdf2(hash, bytesToBinary(p), bytesToBinary(s), iterations, length);
     if (r) return r;
   }
-  return purePbkdf2(PURE[hash], p, s, iterations, length);
+  return purePbkdf2(pureHash(hash), p, s, iterations, length);
 };
 
 // ---------------------------------------------------------------- AES
@@ -306,33 +275,25 @@ const checkAesKey = function (key: Uint8Array): void {
   }
 };
 
-const checkBlock = function (data: Uint8Array, what: string): void {
-  if (!isBytes(data)) invalidArgument(what + ' must be a Uint8Array');
-};
-
-/** Raw AES over whole blocks; `iv` null means ECB. */
+/** Raw AES over whole blocks (arguments already checked); `iv` null means ECB. */
 const rawAes = function (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array): Uint8Array {
-  const b = select().aes;
-  if (b === 'node') return nodeAes(nodeCrypto()!, decrypt, key, iv, data);
+  const s = select();
+  const b = s.aes;
+  if (b === 'node') return s.node!.aes(decrypt, key, iv, data);
   if (b === 'espruino') {
     // Lengths are valid here, so a native failure (printed, `undefined`) means
     // no contiguous memory was free, not bad input: use the pure cipher.
-    const r = espAes(espruinoCrypto()!, decrypt, key, iv, data);
+    const r = s.esp!.aes(decrypt, key, iv, data);
     if (r) return r;
   }
-  if (iv) return aesCbc(key, iv, data, decrypt);
-  const out = new Uint8Array(16);
-  aesBlock(aesExpandKey(key), decrypt, data, 0, out, 0);
-  return out;
+  return iv ? pureAes().cbc(key, iv, data, decrypt) : pureAes().ecb(key, decrypt, data);
 };
-
-const DECRYPTION_FAILED = 'decryption failed';
 
 /** AES-CBC with PKCS#7 padding. */
 export const aesCbcEncrypt = function (key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
   checkAesKey(key);
   if (!isBytes(iv) || iv.length !== 16) invalidArgument('iv must be a Uint8Array of 16 bytes');
-  checkBlock(data, 'plaintext');
+  if (!isBytes(data)) invalidArgument('plaintext must be a Uint8Array');
   const n = 16 - (data.length & 15);
   const padded = new Uint8Array(data.length + n);
   padded.set(data, 0);
@@ -344,8 +305,8 @@ export const aesCbcEncrypt = function (key: Uint8Array, iv: Uint8Array, data: Ui
 export const aesCbcDecrypt = function (key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
   checkAesKey(key);
   if (!isBytes(iv) || iv.length !== 16) invalidArgument('iv must be a Uint8Array of 16 bytes');
-  checkBlock(data, 'ciphertext');
-  if (data.length === 0 || (data.length & 15) !== 0) throw new DecryptionError(DECRYPTION_FAILED);
+  if (!isBytes(data)) invalidArgument('ciphertext must be a Uint8Array');
+  if (data.length === 0 || (data.length & 15) !== 0) throw new DecryptionError('decryption failed');
   const r = rawAes(true, key, iv, data);
   // Check the padding without branching on where it is wrong.
   const n = r[r.length - 1];
@@ -354,60 +315,52 @@ export const aesCbcDecrypt = function (key: Uint8Array, iv: Uint8Array, data: Ui
     // Bytes inside the pad must equal n; bytes outside are ignored.
     bad |= (i <= n ? 1 : 0) & (r[r.length - i] !== n ? 1 : 0);
   }
-  if (bad) throw new DecryptionError(DECRYPTION_FAILED);
+  if (bad) throw new DecryptionError('decryption failed');
   return r.subarray(0, r.length - n);
 };
 
 /** One 16-byte AES block (ECB), for AES key wrap. */
 export const aesEcbEncryptBlock = function (key: Uint8Array, block: Uint8Array): Uint8Array {
   checkAesKey(key);
-  checkBlock(block, 'block');
+  if (!isBytes(block)) invalidArgument('block must be a Uint8Array');
   if (block.length !== 16) invalidArgument('block must be 16 bytes');
   return rawAes(false, key, null, block);
 };
 
 export const aesEcbDecryptBlock = function (key: Uint8Array, block: Uint8Array): Uint8Array {
   checkAesKey(key);
-  checkBlock(block, 'block');
-  if (block.length !== 16) throw new DecryptionError(DECRYPTION_FAILED);
+  if (!isBytes(block)) invalidArgument('block must be a Uint8Array');
+  if (block.length !== 16) throw new DecryptionError('decryption failed');
   return rawAes(true, key, null, block);
 };
 
 /** AES key wrap (RFC 3394) of `keyData` (a multiple of 8 bytes, at least 16) under `kek`. */
 export const aesKeyWrap = function (kek: Uint8Array, keyData: Uint8Array): Uint8Array {
   checkAesKey(kek);
-  return aesKeyWrapWith(aesEcbEncryptBlock, kek, keyData);
+  return aesKeyWrapWith(false, aesEcbEncryptBlock, kek, keyData);
 };
 
 /** AES key unwrap; DecryptionError on a wrong length or a failed integrity check. */
 export const aesKeyUnwrap = function (kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
   checkAesKey(kek);
-  return aesKeyUnwrapWith(aesEcbDecryptBlock, kek, wrapped);
+  return aesKeyWrapWith(true, aesEcbDecryptBlock, kek, wrapped);
 };
 
 // ---------------------------------------------------------------- random, compare
 
-const sha256Binary = function (binary: string): string {
-  return bytesToBinary(digest('SHA-256', binaryToBytes(binary)));
-};
-
-/** `n` cryptographically random bytes; NotSupportedError where there is no source. */
+/** `n` cryptographically random bytes (at most 65536); NotSupportedError where there is no source. */
 export const randomBytes = function (n: number): Uint8Array {
-  checkInt(n, 0, MAX_RANDOM, 'n');
-  const b = select().random;
-  if (b === 'node') return nodeRandom(nodeCrypto()!, n);
-  if (b === 'espruino') return hwRandomBytes(n, sha256Binary);
+  if (typeof n !== 'number' || n % 1 !== 0 || !(n >= 0 && n <= 65536)) invalidArgument('n must be an integer from 0 to 65536');
+  const s = select();
+  const b = s.random;
+  if (b === 'node') return s.node!.random(n);
+  if (b === 'espruino') {
+    return hwRandomBytes(n, function (binary: string): string {
+      return bytesToBinary(digest('SHA-256', binaryToBytes(binary)));
+    });
+  }
   throw new NotSupportedError('no random source on this platform');
 };
-
-/** Constant-time equality of two byte arrays (false for different lengths). */
-export const timingSafeEqual = function (a: Uint8Array, b: Uint8Array): boolean {
-  if (!isBytes(a) || !isBytes(b)) invalidArgument('timingSafeEqual expects two Uint8Arrays');
-  return timingSafeEqualBytes(a, b);
-};
-
-/** Constant-time equality of two binary strings (false for different lengths or non-strings). */
-export const timingSafeEqualBinary = compareBinary;
 
 /** The public surface (microjwt.crypto). */
 export const cryptoApi = {

@@ -1,7 +1,9 @@
 /**
  * The Node backend: node:crypto, reached through `hostRequire` and only when
  * running on Node (`process.versions.node`). Host users and the unit tests
- * get OpenSSL's speed; the device never takes this path.
+ * get OpenSSL's speed; the device never takes this path, so the backend's
+ * functions are made by `nodeBackend()` on first use on Node and never on a
+ * board (where it only checks `process` once and answers null).
  */
 import type { HashName } from './types';
 
@@ -18,7 +20,7 @@ interface NodeCipher {
   update(data: Uint8Array): NodeBuffer;
   final(): NodeBuffer;
 }
-export interface NodeCrypto {
+interface NodeCrypto {
   createHash(name: string): NodeHash;
   createHmac(name: string, key: Uint8Array): NodeHash;
   pbkdf2Sync(password: Uint8Array, salt: Uint8Array, iterations: number, length: number, digest: string): NodeBuffer;
@@ -27,67 +29,70 @@ export interface NodeCrypto {
   randomBytes(n: number): NodeBuffer;
 }
 
-let cached: NodeCrypto | null | undefined;
+/** Every result is a plain Uint8Array copy (not a Buffer), so results look the same on every backend. */
+export interface NodeBackend {
+  hash: (hash: HashName, data: Uint8Array) => Uint8Array;
+  hmac: (hash: HashName, key: Uint8Array, data: Uint8Array) => Uint8Array;
+  createHmac: (hash: HashName, key: Uint8Array) => (binary: string) => string;
+  pbkdf2: (hash: HashName, password: Uint8Array, salt: Uint8Array, iterations: number, length: number) => Uint8Array;
+  /** Raw AES (no padding): CBC when `iv` is given, else ECB. Lengths are checked by the caller. */
+  aes: (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array) => Uint8Array;
+  random: (n: number) => Uint8Array;
+}
 
-/** node:crypto, or null when not on Node. */
-export const nodeCrypto = function (): NodeCrypto | null {
-  if (cached !== undefined) return cached;
-  cached = null;
-  if (typeof process !== 'undefined' && process && process.versions && process.versions.node && typeof hostRequire === 'function') {
-    try {
-      cached = hostRequire('crypto') as NodeCrypto;
-    } catch (e) {
-      cached = null;
-    }
+let made: NodeBackend | null | undefined;
+
+/** The node:crypto backend, or null when not on Node. */
+export const nodeBackend = function (): NodeBackend | null {
+  if (made !== undefined) return made;
+  made = null;
+  let c: NodeCrypto;
+  if (typeof process === 'undefined' || !process || !process.versions || !process.versions.node || typeof hostRequire !== 'function') return made;
+  try {
+    c = hostRequire('crypto') as NodeCrypto;
+  } catch (e) {
+    return made;
   }
-  return cached;
-};
-
-const NAMES: { [h: string]: string } = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
-
-/** A plain Uint8Array copy (not a Buffer), so results look the same on every backend. */
-const plain = function (b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(b.length);
-  out.set(b);
-  return out;
-};
-
-export const nodeHash = function (c: NodeCrypto, hash: HashName, data: Uint8Array): Uint8Array {
-  return plain(c.createHash(NAMES[hash]).update(data).digest());
-};
-
-export const nodeHmac = function (c: NodeCrypto, hash: HashName, key: Uint8Array, data: Uint8Array): Uint8Array {
-  return plain(c.createHmac(NAMES[hash], key).update(data).digest());
-};
-
-export const nodeCreateHmac = function (c: NodeCrypto, hash: HashName, key: Uint8Array): (binary: string) => string {
-  const name = NAMES[hash];
-  const k = plain(key);
-  return function (binary: string): string {
-    return c.createHmac(name, k).update(binary, 'latin1').digest('latin1');
+  if (!c) return made;
+  const name = function (hash: HashName): string {
+    return hash === 'SHA-256' ? 'sha256' : hash === 'SHA-384' ? 'sha384' : 'sha512';
   };
-};
-
-export const nodePbkdf2 = function (c: NodeCrypto, hash: HashName, password: Uint8Array, salt: Uint8Array, iterations: number, length: number): Uint8Array {
-  return plain(c.pbkdf2Sync(password, salt, iterations, length, NAMES[hash]));
-};
-
-const run = function (cipher: NodeCipher, data: Uint8Array): Uint8Array {
-  cipher.setAutoPadding(false);
-  const a = cipher.update(data);
-  const b = cipher.final();
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-};
-
-/** Raw AES (no padding): CBC when `iv` is given, else ECB. Lengths are checked by the caller. */
-export const nodeAes = function (c: NodeCrypto, decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array): Uint8Array {
-  const name = 'aes-' + key.length * 8 + (iv ? '-cbc' : '-ecb');
-  return run(decrypt ? c.createDecipheriv(name, key, iv) : c.createCipheriv(name, key, iv), data);
-};
-
-export const nodeRandom = function (c: NodeCrypto, n: number): Uint8Array {
-  return plain(c.randomBytes(n));
+  const plain = function (b: Uint8Array): Uint8Array {
+    const out = new Uint8Array(b.length);
+    out.set(b);
+    return out;
+  };
+  made = {
+    hash: function (hash, data) {
+      return plain(c.createHash(name(hash)).update(data).digest());
+    },
+    hmac: function (hash, key, data) {
+      return plain(c.createHmac(name(hash), key).update(data).digest());
+    },
+    createHmac: function (hash, key) {
+      const n = name(hash);
+      const k = plain(key);
+      return function (binary: string): string {
+        return c.createHmac(n, k).update(binary, 'latin1').digest('latin1');
+      };
+    },
+    pbkdf2: function (hash, password, salt, iterations, length) {
+      return plain(c.pbkdf2Sync(password, salt, iterations, length, name(hash)));
+    },
+    aes: function (decrypt, key, iv, data) {
+      const n = 'aes-' + key.length * 8 + (iv ? '-cbc' : '-ecb');
+      const cipher = decrypt ? c.createDecipheriv(n, key, iv) : c.createCipheriv(n, key, iv);
+      cipher.setAutoPadding(false);
+      const a = cipher.update(data);
+      const b = cipher.final();
+      const out = new Uint8Array(a.length + b.length);
+      out.set(a, 0);
+      out.set(b, a.length);
+      return out;
+    },
+    random: function (n) {
+      return plain(c.randomBytes(n));
+    },
+  };
+  return made;
 };

@@ -33,8 +33,3 @@ export const hwRandomBytes = function (n: number, sha256: (binary: string) => st
   }
   return out;
 };
-
-/** True when `hwRandomBytes` can work here. */
-export const hasHwRandom = function (): boolean {
-  return !!ESP && typeof ESP.hwRand === 'function';
-};

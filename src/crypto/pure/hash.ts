@@ -5,6 +5,10 @@
  * blocks; `finish` pads and absorbs the rest of a message. HMAC and PBKDF2
  * keep the state after the key's ipad/opad block (a "midstate") and resume
  * from a copy of it, so a key's pads are hashed once, not once per message.
+ *
+ * Nothing here is made while the module loads except `withFinish` itself:
+ * the hashes are built on first use (see ./index.ts), so a board with native
+ * SHA-2 never pays for them.
  */
 export interface PureHash {
   /** Block size in bytes (64 or 128). */
@@ -23,52 +27,45 @@ export interface PureHash {
   finish: (state: Int32Array, data: Uint8Array, prefixLen: number, out: Uint8Array) => Uint8Array;
 }
 
-/**
- * Pads and absorbs the tail of a message. The length field is 8 bytes for SHA-256 and 16 for SHA-512 (whose
- * upper 8 are always zero here).
- */
-export const finishBlocks = function (
-  hash: PureHash,
-  state: Int32Array,
-  data: Uint8Array,
-  prefixLen: number,
-): void {
-  const bl = hash.blockLen;
-  const n = data.length;
-  let p = 0;
-  for (; p + bl <= n; p += bl) hash.block(state, data, p);
-  const rest = n - p;
-  // Native zeroing and copying: on the device an interpreted loop over 128
-  // bytes costs about a third of a compression.
-  const pad = new Uint8Array(bl + bl);
-  pad.set(data.subarray(p, n), 0);
-  pad[rest] = 0x80;
-  const end = rest + 1 + (bl >> 3) <= bl ? bl : bl + bl;
-  // Message length in bits as a 64-bit big-endian number (hi, lo words).
-  const bytes = prefixLen + n;
-  const hi = (bytes / 0x20000000) | 0;
-  const lo = (bytes * 8) % 0x100000000;
-  pad[end - 8] = hi >>> 24;
-  pad[end - 7] = (hi >>> 16) & 255;
-  pad[end - 6] = (hi >>> 8) & 255;
-  pad[end - 5] = hi & 255;
-  pad[end - 4] = lo >>> 24;
-  pad[end - 3] = (lo >>> 16) & 255;
-  pad[end - 2] = (lo >>> 8) & 255;
-  pad[end - 1] = lo & 255;
-  hash.block(state, pad, 0);
-  if (end > bl) hash.block(state, pad, bl);
-};
-
-/** Writes the first `out.length` bytes of `state`'s big-endian words into `out`. */
-export const stateToBytes = function (state: Int32Array, out: Uint8Array): Uint8Array {
-  // One iteration per word (a Uint8Array store keeps the low 8 bits itself).
-  for (let i = 0, p = 0; p < out.length; i++, p += 4) {
-    const x = state[i];
-    out[p] = x >> 24;
-    out[p + 1] = x >> 16;
-    out[p + 2] = x >> 8;
-    out[p + 3] = x;
-  }
-  return out;
+/** Adds the shared `finish` (Merkle-Damgard padding, big-endian output) to a hash's block function. */
+export const withFinish = function (hash: PureHash): PureHash {
+  hash.finish = function (state, data, prefixLen, out) {
+    const bl = hash.blockLen;
+    const n = data.length;
+    let p = 0;
+    for (; p + bl <= n; p += bl) hash.block(state, data, p);
+    const rest = n - p;
+    // Native zeroing and copying: on the device an interpreted loop over 128
+    // bytes costs about a third of a compression. The length field is 8 bytes
+    // for SHA-256 and 16 for SHA-512 (whose upper 8 are always zero here).
+    const pad = new Uint8Array(bl + bl);
+    pad.set(data.subarray(p, n), 0);
+    pad[rest] = 0x80;
+    const end = rest + 1 + (bl >> 3) <= bl ? bl : bl + bl;
+    // Message length in bits as a 64-bit big-endian number (hi, lo words).
+    const bytes = prefixLen + n;
+    const hi = (bytes / 0x20000000) | 0;
+    const lo = (bytes * 8) % 0x100000000;
+    pad[end - 8] = hi >>> 24;
+    pad[end - 7] = (hi >>> 16) & 255;
+    pad[end - 6] = (hi >>> 8) & 255;
+    pad[end - 5] = hi & 255;
+    pad[end - 4] = lo >>> 24;
+    pad[end - 3] = (lo >>> 16) & 255;
+    pad[end - 2] = (lo >>> 8) & 255;
+    pad[end - 1] = lo & 255;
+    hash.block(state, pad, 0);
+    if (end > bl) hash.block(state, pad, bl);
+    // The first out.length bytes of the state's big-endian words, one
+    // iteration per word (a Uint8Array store keeps the low 8 bits itself).
+    for (let i = 0, q = 0; q < out.length; i++, q += 4) {
+      const x = state[i];
+      out[q] = x >> 24;
+      out[q + 1] = x >> 16;
+      out[q + 2] = x >> 8;
+      out[q + 3] = x;
+    }
+    return out;
+  };
+  return hash;
 };

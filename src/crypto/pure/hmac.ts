@@ -5,17 +5,11 @@
  */
 import { PureHash } from './hash';
 
-export interface PureHmacKey {
-  hash: PureHash;
-  inner: Int32Array;
-  outer: Int32Array;
-  /** Scratch state and digest buffer, reused by every MAC with this key. */
-  work: Int32Array;
-  mid: Uint8Array;
-}
+/** A keyed MAC: HMAC of `data` written to `out` (hash.outLen bytes, may be `data` itself), returned. */
+export type PureMac = (data: Uint8Array, out: Uint8Array) => Uint8Array;
 
-/** Precomputes the inner and outer midstates of `key`. */
-export const pureHmacKey = function (hash: PureHash, key: Uint8Array): PureHmacKey {
+/** Precomputes the inner and outer midstates of `key` and returns the MAC function over them. */
+export const pureHmacKey = function (hash: PureHash, key: Uint8Array): PureMac {
   const bl = hash.blockLen;
   if (key.length > bl) key = hash.finish(hash.init(), key, 0, new Uint8Array(hash.outLen));
   const pad = new Uint8Array(bl);
@@ -26,19 +20,13 @@ export const pureHmacKey = function (hash: PureHash, key: Uint8Array): PureHmacK
   for (let i = 0; i < bl; i++) pad[i] ^= 0x6a;
   const outer = hash.init();
   hash.block(outer, pad, 0);
-  return { hash: hash, inner: inner, outer: outer, work: hash.init(), mid: new Uint8Array(hash.outLen) };
-};
-
-/** HMAC of `data` with a precomputed key, written to `out` (hash.outLen bytes). */
-export const pureHmacWith = function (k: PureHmacKey, data: Uint8Array, out: Uint8Array): Uint8Array {
-  const h = k.hash;
-  const s = k.work;
-  s.set(k.inner);
-  h.finish(s, data, h.blockLen, k.mid);
-  s.set(k.outer);
-  return h.finish(s, k.mid, h.blockLen, out);
-};
-
-export const pureHmac = function (hash: PureHash, key: Uint8Array, data: Uint8Array): Uint8Array {
-  return pureHmacWith(pureHmacKey(hash, key), data, new Uint8Array(hash.outLen));
+  // Scratch state and digest buffer, reused by every MAC with this key.
+  const s = hash.init();
+  const mid = new Uint8Array(hash.outLen);
+  return function (data, out) {
+    s.set(inner);
+    hash.finish(s, data, bl, mid);
+    s.set(outer);
+    return hash.finish(s, mid, bl, out);
+  };
 };

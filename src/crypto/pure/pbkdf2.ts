@@ -4,10 +4,10 @@
  * two buffers: each iteration is then two compressions plus an XOR.
  */
 import { PureHash } from './hash';
-import { pureHmacKey, pureHmacWith } from './hmac';
+import { pureHmacKey } from './hmac';
 
 export const purePbkdf2 = function (hash: PureHash, password: Uint8Array, salt: Uint8Array, iterations: number, length: number): Uint8Array {
-  const k = pureHmacKey(hash, password);
+  const mac = pureHmacKey(hash, password);
   const hl = hash.outLen;
   const out = new Uint8Array(length);
   const first = new Uint8Array(salt.length + 4);
@@ -20,10 +20,10 @@ export const purePbkdf2 = function (hash: PureHash, password: Uint8Array, salt: 
     first[n + 1] = (blockIndex >>> 16) & 255;
     first[n + 2] = (blockIndex >>> 8) & 255;
     first[n + 3] = blockIndex & 255;
-    pureHmacWith(k, first, u);
+    mac(first, u);
     t.set(u);
     for (let i = 1; i < iterations; i++) {
-      pureHmacWith(k, u, u);
+      mac(u, u);
       for (let j = 0; j < hl; j++) t[j] ^= u[j];
     }
     const take = length - pos < hl ? length - pos : hl;
