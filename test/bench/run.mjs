@@ -17,7 +17,8 @@
 // (Modules.addCached), because on the Linux builds a Storage-loaded module
 // runs several times slower than on a board (each flash read is a file
 // read); when RAM is too small, it is rerun with the module in Storage and
-// the column says so.
+// the column says so. A first-lines comment `// @load storage` skips the
+// RAM attempt (memory benches: a board loads the module from Storage).
 //
 // Usage: node test/bench/run.mjs [name-filter]
 import * as esbuild from 'esbuild';
@@ -53,12 +54,12 @@ const CRYPTO_ENTRY =
 const PURE_ENTRY =
   "import { pureSha256 } from './src/crypto/pure/sha256';\n" +
   "import { pureSha512 } from './src/crypto/pure/sha512';\n" +
-  "import { pureHmacKey, pureHmacWith } from './src/crypto/pure/hmac';\n" +
+  "import { pureHmacKey, PureMac } from './src/crypto/pure/hmac';\n" +
   'export default {\n' +
-  '  sha256: function (d: Uint8Array) { return pureSha256.finish(pureSha256.init(), d, 0, new Uint8Array(32)); },\n' +
-  '  sha512: function (d: Uint8Array) { return pureSha512.finish(pureSha512.init(), d, 0, new Uint8Array(64)); },\n' +
-  '  hmac256Key: function (k: Uint8Array) { return pureHmacKey(pureSha256, k); },\n' +
-  '  hmac256: function (k: ReturnType<typeof pureHmacKey>, d: Uint8Array) { return pureHmacWith(k, d, new Uint8Array(32)); },\n' +
+  '  sha256: function (d: Uint8Array) { const h = pureSha256(); return h.finish(h.init(), d, 0, new Uint8Array(32)); },\n' +
+  '  sha512: function (d: Uint8Array) { const h = pureSha512(false); return h.finish(h.init(), d, 0, new Uint8Array(64)); },\n' +
+  '  hmac256Key: function (k: Uint8Array) { return pureHmacKey(pureSha256(), k); },\n' +
+  '  hmac256: function (mac: PureMac, d: Uint8Array) { return mac(d, new Uint8Array(32)); },\n' +
   '};\n';
 
 const main = async () => {
@@ -95,8 +96,9 @@ const main = async () => {
       const module = kind === 'crypto' ? cryptoModule : kind === 'pure' ? pureModule : fullModule;
       const ramSource = harness + '\nModules.addCached("microjwt", ' + JSON.stringify(module) + ');\n' + src + '\n';
       const storageSource = harness + '\n' + src + '\n';
-      let how = 'RAM';
-      let r = t.bin === 'emulator' ? await t.run(storageSource, module) : await t.run(ramSource, module);
+      const storageOnly = /^\/\/ @load storage$/m.test(src.split('\n').slice(0, 5).join('\n'));
+      let how = storageOnly ? 'Storage' : 'RAM';
+      let r = t.bin === 'emulator' || storageOnly ? await t.run(storageSource, module) : await t.run(ramSource, module);
       const failed = (x) => x.error || /OUT OF MEMORY|LOW_MEMORY|Execution Interrupted/.test(x.output) || !/^BENCH/m.test(x.output);
       if (t.bin === 'emulator') how = 'emulated';
       else if (failed(r)) {
@@ -111,7 +113,7 @@ const main = async () => {
         if (!m) continue;
         const name = script.replace(/\.js$/, '') + ': ' + m[1];
         if (!rows.has(name)) rows.set(name, new Map());
-        rows.get(name).set(t.label, m[2] + (how === 'Storage' ? ' (S)' : ''));
+        rows.get(name).set(t.label, m[2] + (how === 'Storage' && !storageOnly ? ' (S)' : ''));
         process.stdout.write('  ' + m[1] + ' ' + m[2] + '\n');
       }
       if (!ok) process.stdout.write(r.output.split('\n').slice(-8).join('\n') + '\n');
