@@ -45,6 +45,14 @@ var fromHex = function (s) {
   for (var i = 0; i < out.length; i++) out[i] = parseInt(s.substr(i * 2, 2), 16);
   return out;
 };
+// The board's own crypto module, or null where there is none (Raspberry Pi Pico).
+var nativeCrypto = function () {
+  try {
+    return require('crypto');
+  } catch (e) {
+    return null;
+  }
+};
 var __done = function () {
   print(__passed + ' passed, ' + __failed + ' failed');
 };

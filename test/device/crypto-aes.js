@@ -3,13 +3,7 @@
 // board's backend and the pure one, and the decryption error paths.
 var mj = require('microjwt');
 var C = mj.crypto;
-var native = (function () {
-  try {
-    return require('crypto');
-  } catch (e) {
-    return null;
-  }
-})();
+var native = nativeCrypto();
 
 test('backend() uses native AES when the board has it', function () {
   C.useBackend('auto');

@@ -4,13 +4,7 @@
 var mj = require('microjwt');
 var C = mj.crypto;
 var key = { 'SHA-256': 'pbkdf2Sha256', 'SHA-384': 'pbkdf2Sha384', 'SHA-512': 'pbkdf2Sha512' };
-var native = (function () {
-  try {
-    return require('crypto');
-  } catch (e) {
-    return null;
-  }
-})();
+var native = nativeCrypto();
 
 test('backend() uses native PBKDF2 when the board has it', function () {
   C.useBackend('auto');

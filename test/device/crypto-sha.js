@@ -3,13 +3,7 @@
 // pure one, and backend() against what this board's crypto module offers.
 var mj = require('microjwt');
 var C = mj.crypto;
-var native = (function () {
-  try {
-    return require('crypto');
-  } catch (e) {
-    return null;
-  }
-})();
+var native = nativeCrypto();
 var has = function (name) {
   return !!native && typeof native[name] === 'function';
 };

@@ -1,0 +1,78 @@
+// The device-module pipeline, shared by build.mjs (dist/microjwt*.js) and the
+// benchmarks (modules holding only what they measure). Why each step:
+//   1. esbuild bundles the entry as one scope-hoisted ES module (no module
+//      wrappers, tree-shaken); its `export default` becomes `module.exports`.
+//      Device code reaches `require` only through `hostRequire`, defined in a
+//      banner, because esbuild rewrites every `require` it sees into a shim
+//      that needs Proxy. One function scope wraps it all, so the minifier may
+//      rename top-level names (in a plain script they would be globals).
+//   2. TypeScript lowers that one file to ES5 (esbuild cannot lower
+//      let/const/classes to ES5; tsc can).
+//   3. esbuild minifies the ES5 text with target es5.
+//   4. checkDeviceCode parses the result as ES5 and rejects what the Espruino
+//      interpreter would choke on.
+import * as esbuild from 'esbuild';
+import * as acorn from 'acorn';
+import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDeviceCode } from './es5check.mjs';
+
+const EXPORT_DEFAULT = /export\s*\{\s*([\w$]+) as default\s*\};\s*$/;
+
+/** Step 1: bundle `entry` ({file} or {text}) from package `root` into one wrapped CommonJS module (ES2017). */
+export const bundleDevice = async (root, entry) => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const source = entry.file
+    ? { entryPoints: [join(root, entry.file)] }
+    : { stdin: { contents: entry.text, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' } };
+  const result = await esbuild.build({
+    ...source,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2017',
+    external: ['crypto', 'Storage'],
+    write: false,
+    charset: 'ascii',
+    legalComments: 'none',
+    treeShaking: true,
+    define: { __MICROJWT_VERSION__: JSON.stringify(pkg.version) },
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0].text;
+  if (!EXPORT_DEFAULT.test(text)) throw new Error('a device entry must end the bundle with a single `export default`');
+  return (
+    '(function () {\nvar hostRequire = typeof require === "function" ? require : undefined;\n' +
+    text.replace(EXPORT_DEFAULT, 'module.exports = $1;\n') +
+    '})();\n'
+  );
+};
+
+/** Step 2: lower to ES5. */
+export const lowerToEs5 = (code) => {
+  const out = ts.transpileModule(code, {
+    compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.CommonJS, downlevelIteration: false, importHelpers: false },
+    reportDiagnostics: true,
+  });
+  if (out.diagnostics && out.diagnostics.length) throw new Error(out.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'));
+  return out.outputText;
+};
+
+/** Step 3: minify, staying ES5. */
+export const minify = async (code) => (await esbuild.transform(code, { minify: true, target: 'es5', charset: 'ascii', legalComments: 'none' })).code;
+
+/** Step 4: throws, listing the problems, unless `code` can run on Espruino. */
+export const assertDeviceCode = (code, name) => {
+  const problems = checkDeviceCode(code, acorn);
+  if (problems.length) throw new Error(name + ' would not run on Espruino:\n  ' + problems.join('\n  '));
+};
+
+/** All four steps: { readable, minified }, both checked. */
+export const buildDeviceModule = async (root, entry, header = '') => {
+  const readable = header + lowerToEs5(await bundleDevice(root, entry));
+  const minified = await minify(readable);
+  assertDeviceCode(readable, 'the readable module');
+  assertDeviceCode(minified, 'the minified module');
+  return { readable, minified };
+};
