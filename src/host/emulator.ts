@@ -12,6 +12,7 @@ import * as acorn from 'acorn';
 import { prepareDeviceSource, DeviceSyntaxError } from './transform';
 import { estimateLoadCost } from './loadcost.mjs';
 import { getProfile, builtModule, profileFile } from './paths';
+import { deviceBytes, fromDeviceBytes } from './utf8model';
 
 export interface RunOptions {
   /** Board profile name from espruino.json (default: its defaultBoard). */
@@ -161,8 +162,9 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
       }
       return FATAL;
     },
-    utf8: (s: string) => Buffer.from(s, 'utf8').toString('latin1'),
-    fromUtf8: (bin: string) => Buffer.from(bin, 'latin1').toString('utf8'),
+    // Unicode (linux) profile only: the two kinds of strings, see utf8model.ts.
+    utf8: deviceBytes,
+    fromUtf8: fromDeviceBytes,
     rand: () => nodeCrypto.randomBytes(4).readInt32LE(0),
     now: () => performance.now() + clockOffset,
     setTime: (sec: number) => {
@@ -259,5 +261,6 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
   if (fatal !== undefined) error ??= 'FATAL: ' + fatal;
   if (opts.storageFile) saveStorage(opts.storageFile, files);
   const memory = { ...internals.memory() };
-  return { output: bytes ? decodeUtf8(out) : out, error, memory, durationMs: performance.now() - started };
+  // Every profile prints bytes (the linux profile a UTF-8 string's bytes); the terminal reads UTF-8.
+  return { output: decodeUtf8(out), error: error !== undefined && !bytes ? decodeUtf8(error) : error, memory, durationMs: performance.now() - started };
 };

@@ -28,6 +28,7 @@ export function installEspruino(H) {
   var fcc = S.fromCharCode;
   var strIndexOf = S.prototype.indexOf;
   var strReplace = S.prototype.replace;
+  var strSubstr = S.prototype.substr;
   var objToString = O.prototype.toString;
   var hasOwn = O.prototype.hasOwnProperty;
   var arraySlice = A.prototype.slice;
@@ -85,8 +86,12 @@ export function installEspruino(H) {
   g.global = g;
 
   // ---- bytes: every binary value crosses to the host as a byte string
+  // On the linux profile a string with a char above 0xFF is a UTF-8 string
+  // (code points 0x80..0xFF as U+F780..U+F7FF: see utf8model.ts); natives
+  // see its UTF-8 bytes (H.utf8), and H.fromUtf8 makes one from bytes.
+  var isU = function (s) { return /[^\x00-\xff]/.test(s); };
   var maskString = function (s) {
-    if (!/[^\x00-\xff]/.test(s)) return s;
+    if (!isU(s)) return s;
     if (!P.bytes) return H.utf8(s); // Linux build: Unicode strings are UTF-8 inside
     return strReplace.call(s, /[^\x00-\xff]/g, function (c) { return fcc(c.charCodeAt(0) & 255); });
   };
@@ -175,10 +180,64 @@ export function installEspruino(H) {
     var needle = S(pattern);
     var at = buggyIndexOf(s, needle, 0);
     if (at < 0) return s;
-    var found = s.substr(at, needle.length);
+    var found = strSubstr.call(s, at, needle.length);
     var rep = typeof replacement === 'function' ? S(replacement(found, at, s)) : S(replacement);
-    return s.substr(0, at) + rep + s.substr(at + needle.length);
+    return strSubstr.call(s, 0, at) + rep + strSubstr.call(s, at + needle.length);
   });
+  if (!P.bytes) {
+    // Measured on the Unicode build: charCodeAt gives code points (one for a
+    // supplementary char, which V8 holds as two units); substr, substring and
+    // slice count a UTF-8 string's BYTES ("aéc".substring(1, 3) is "é") and
+    // return a UTF-8 string; toUpperCase/toLowerCase change ASCII letters
+    // only and return the bytes as a byte string; a property is found by its
+    // name's bytes ({"é": 1}.hasOwnProperty("\xC3\xA9") is true).
+    var nCharCodeAt = S.prototype.charCodeAt;
+    def(S.prototype, 'charCodeAt', function charCodeAt(i) {
+      'use strict';
+      var c = nCharCodeAt.call(this, i);
+      if (c < 0xd800) return c;
+      if (c >= 0xf780 && c <= 0xf7ff) return c - 0xf700;
+      if (c <= 0xdbff) {
+        var lo = nCharCodeAt.call(this, (+i || 0) + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) return 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+      }
+      return c;
+    });
+    // A negative index counts from the end in CHARS, then is used as a byte
+    // index ("éab".slice(-2) is "\xA9ab", measured).
+    var chars = function (s) { return s.length - (s.match(/[\ud800-\udbff][\udc00-\udfff]/g) || []).length; };
+    ['substr', 'substring', 'slice'].forEach(function (name) {
+      var nativeFn = S.prototype[name];
+      def(S.prototype, name, function (a, b) {
+        'use strict';
+        var s = S(this);
+        if (!isU(s)) return nativeFn.call(s, a, b);
+        if (name !== 'substring' && a < 0) a = Math.max(0, chars(s) + Math.ceil(a));
+        if (name === 'slice' && b < 0) b = Math.max(0, chars(s) + Math.ceil(b));
+        return H.fromUtf8(nativeFn.call(H.utf8(s), a, b));
+      });
+    });
+    ['toUpperCase', 'toLowerCase'].forEach(function (name) {
+      var nativeFn = S.prototype[name];
+      var letters = name === 'toUpperCase' ? /[a-z]+/g : /[A-Z]+/g;
+      def(S.prototype, name, function () {
+        'use strict';
+        return strReplace.call(maskString(S(this)), letters, function (m) { return nativeFn.call(m); });
+      });
+    });
+    var keyOf = function (k) { return typeof k === 'string' && isU(k) ? H.utf8(k) : k; };
+    def(O.prototype, 'hasOwnProperty', function hasOwnProperty(k) { 'use strict'; return hasOwn.call(this, keyOf(k)); });
+    // The transform wraps computed property names (o[k], k in o) in this (transform.ts KEY_FUNCTION).
+    def(g, '__espruinoKey__', keyOf);
+    // `x += y` (transform.ts APPEND_FUNCTION): the result keeps the kind of x,
+    // so a byte string gets a UTF-8 string's bytes (s = ""; s += "é" is the
+    // byte string C3 A9, measured), where `x + y` is UTF-8 if either is.
+    def(g, '__espruinoAppend__', function (a, b) {
+      if (typeof a !== 'string') return a + b;
+      var t = '' + b;
+      return isU(t) && !isU(a) ? a + H.utf8(t) : a + t;
+    });
+  }
   // Character codes are bytes (also on the Linux build).
   def(S, 'fromCharCode', function fromCharCode() {
     var out = '';
@@ -247,7 +306,7 @@ export function installEspruino(H) {
   // ---- JSON, with Espruino's parser: lenient, first duplicate key wins, and
   // "__proto__" sets the prototype (a primitive value aborts the interpreter).
   var jsonParse = function (text) {
-    text = S(text);
+    text = P.bytes ? S(text) : maskString(S(text)); // Unicode build: a UTF-8 string is parsed as its bytes (measured)
     var i = 0;
     var n = text.length;
     var fail = function (m) { throw new SynErr(m); };
@@ -279,7 +338,21 @@ export function installEspruino(H) {
         else if (e === 'u') {
           var code = parseInt(text.substr(i, 4), 16);
           i += 4;
-          out += fcc(P.bytes ? code & 255 : code);
+          if (P.bytes) out += fcc(code & 255);
+          else {
+            // Unicode build: an escape >= 0x80 is its UTF-8 bytes (a member
+            // name "\u00e9" is the byte string C3 A9, measured); a value is
+            // decoded as a whole below. A surrogate pair is one code point.
+            var u = code >= 0x80 && code <= 0xff ? fcc(0xf700 + code) : fcc(code);
+            if (code >= 0xd800 && code <= 0xdbff && text.substr(i, 2) === '\\u') {
+              var low = parseInt(text.substr(i + 2, 4), 16);
+              if (low >= 0xdc00 && low <= 0xdfff) {
+                u += fcc(low);
+                i += 6;
+              }
+            }
+            out += H.utf8(u);
+          }
         } else out += e;
       }
     };
@@ -339,13 +412,10 @@ export function installEspruino(H) {
         fail(i >= n ? "Got EOF expected ','" : "Got '" + c + "' expected ','");
       }
     };
-    // Measured on the Unicode Linux build: a string VALUE whose raw bytes are
-    // valid UTF-8 becomes a code-point string (member names stay bytes).
-    var utf8Value = function (s) {
-      if (P.bytes || !/[\x80-\xff]/.test(s) || /[^\x00-\xff]/.test(s)) return s;
-      var u = H.fromUtf8(s);
-      return u.indexOf('\ufffd') < 0 ? u : s;
-    };
+    // Measured on the Unicode Linux build: a string VALUE with a valid UTF-8
+    // sequence in its bytes becomes a UTF-8 string (member names stay bytes;
+    // "\xE9" alone stays a byte string).
+    var utf8Value = function (s) { return P.bytes ? s : H.fromUtf8(s); };
     var value = function () {
       skip();
       if (i >= n) fail('Expecting valid value, got EOF');
@@ -379,6 +449,7 @@ export function installEspruino(H) {
     return strReplace.call(s, /[^\x00-\x7f]/g, function (c) {
       var code = c.charCodeAt(0);
       if (P.bytes) code &= 255;
+      else if (code >= 0xf780 && code <= 0xf7ff) code -= 0xf700; // a UTF-8 string's U+0080..U+00FF
       return '\\u' + ('000' + code.toString(16).toUpperCase()).slice(-4);
     });
   });
@@ -412,18 +483,22 @@ export function installEspruino(H) {
   };
   // typeof E is "function" on the device.
   var E = function E() {};
-  E.toString = function toString() { return concatBytes(arguments); };
+  E.toString = function toString() {
+    // Unicode build: one string argument comes back as it is, UTF-8 or not (measured).
+    if (!P.bytes && arguments.length === 1 && typeof arguments[0] === 'string') return arguments[0];
+    return concatBytes(arguments);
+  };
   E.toUint8Array = function toUint8Array() { return toU8(concatBytes(arguments)); };
   E.toArrayBuffer = function toArrayBuffer(s) { return toAB(bytesOf(s)); };
   E.hwRand = function hwRand() { return H.rand(); };
   E.getSizeOf = function getSizeOf(v) { return sizeOf(v, false); };
   // Unicode helpers: on byte-string builds they exist but throw. On the linux
-  // profile a string counts as UTF-8 when it has a char above 0xFF (V8 cannot
-  // tell a source literal "é" from a byte string: see README).
+  // profile a string is UTF-8 when it has a char above 0xFF (utf8model.ts; an
+  // all-ASCII UTF-8 string cannot be told from a byte string: see README).
   // Measured on the 2v29 board-like build (no ESPR_UNICODE_SUPPORT): asUTF8
   // throws, isUTF8 answers false, fromUTF8 undefined.
   var noUnicode = function () { throw new Err('Unicode not supported on this build'); };
-  E.isUTF8 = P.bytes ? function isUTF8() { return false; } : function isUTF8(s) { return /[^\x00-\xff]/.test(S(s)); };
+  E.isUTF8 = P.bytes ? function isUTF8() { return false; } : function isUTF8(s) { return isU(S(s)); };
   E.asUTF8 = P.bytes ? noUnicode : function asUTF8(s) { return H.fromUtf8(bytesOf(s)); };
   E.fromUTF8 = P.bytes ? function fromUTF8() { return undefined; } : function fromUTF8(s) { return bytesOf(s); };
   g.E = E;
@@ -452,7 +527,14 @@ export function installEspruino(H) {
     if (count === 3) out += fcc((acc >> 10) & 255, (acc >> 2) & 255);
     return out;
   };
-  g.btoa = function btoa(data) { return H.btoa(bytesOf(data)); };
+  g.btoa = function btoa(data) {
+    if (P.bytes || typeof data !== 'string' || !isU(data)) return H.btoa(bytesOf(data));
+    // Unicode build bug (measured): the output is sized from the CHAR count,
+    // so a UTF-8 string's base64 is cut to 4 * ceil(chars / 3) characters
+    // (btoa("été") is "w6l0", the bytes C3 A9 74 only).
+    var b64 = H.btoa(H.utf8(data));
+    return strSubstr.call(b64, 0, 4 * Math.ceil(chars(data) / 3));
+  };
 
   // JsVar estimate: one variable per value / property name, strings and typed
   // arrays in blocks of `blocksize` bytes. Approximate (see README).
@@ -602,7 +684,7 @@ export function installEspruino(H) {
 
   var cached = {};
   g.Modules = {
-    addCached: function addCached(name, source) { cached[S(name)] = S(source); },
+    addCached: function addCached(name, source) { cached[S(name)] = P.bytes ? S(source) : maskString(S(source)); },
     removeCached: function removeCached(name) { delete cached[S(name)]; delete modules[S(name)]; },
     getCached: function getCached() { return O.keys(modules); },
   };

@@ -5,8 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodeCrypto from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { runDeviceScript, RunOptions } from '../../src/host/emulator';
 import { prepareDeviceSource, DeviceSyntaxError } from '../../src/host/transform';
+import { deviceBytes, fromDeviceBytes } from '../../src/host/utf8model';
+import { espruinoBinaries, runOnEspruino } from '../../src/host/real';
 
 const run = async (code: string, opts: RunOptions = {}) => runDeviceScript(code, { board: 'pico', module: false, ...opts });
 const out = async (code: string, opts: RunOptions = {}) => {
@@ -107,6 +110,52 @@ describe('strings and JSON', () => {
     expect(await out('print(atob("YWJj"), atob("YW"), atob("Y W J j"), btoa(new Uint8Array([255, 1])), btoa([255, 1]), btoa("\\xff\\x01"));')).toBe('abc a abc /wE= /wE= /wE=');
     expect(await out('var s = atob("!YWJj"); print(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2));')).toBe('1 133 137');
   });
+});
+
+describe('linux profile: byte strings and UTF-8 strings, as the Unicode build has them', () => {
+  const linux = { board: 'linux' };
+  // Measured on the real Unicode build (2v29.277): see linux-strings.js.
+  const script = readFileSync(new URL('./linux-strings.js', import.meta.url), 'utf8');
+  const measured = readFileSync(new URL('./linux-strings.out', import.meta.url), 'utf8');
+  it('every case of linux-strings.js prints what the real Unicode build printed', async () => {
+    const r = await run(script, linux);
+    expect(r.error, r.output).toBeUndefined();
+    expect(r.output.split('\n')).toEqual(measured.split('\n'));
+  });
+  it('a literal with non-ASCII chars or a \\u escape >= 0x80 is UTF-8; natives see its UTF-8 bytes', async () => {
+    expect(await out('print("é".length, "é".charCodeAt(0), E.isUTF8("é"), E.isUTF8("\\xE9"), E.toUint8Array("é").length, E.toUint8Array("\\xE9").length, btoa("\\u00e9"));', linux))
+      .toBe('1 233 true false 2 1 w6k=');
+    const sha = nodeCrypto.createHash('sha256').update('é').digest('base64');
+    expect(await out('print(btoa(require("crypto").SHA256("é")), btoa(require("crypto").SHA256(E.fromUTF8("é"))));', linux)).toBe(sha + ' ' + sha);
+  });
+  it('JSON.parse: values with UTF-8 become UTF-8 strings, member names stay bytes; stringify escapes code points', async () => {
+    expect(await out('var o = JSON.parse(E.fromUTF8(\'{"clé":"été"}\')); var k = Object.keys(o)[0]; print(k.length, o[k].length, E.isUTF8(o[k]), o[k] === "été", JSON.stringify(o[k]));', linux))
+      .toBe('4 3 true true "\\u00E9t\\u00E9"');
+  });
+  it('properties are found by the bytes of their names, literal or computed', async () => {
+    expect(await out('var o = {"clé": 1}; var k = "clé"; var p = JSON.parse(\'{"cl\\xC3\\xA9": 2}\'); print(o["cl\\xC3\\xA9"], p["clé"], p[k], k in p, p.hasOwnProperty(k));', linux))
+      .toBe('1 2 2 true true');
+  });
+  it('+= keeps the kind of its left side; + is UTF-8 when either side is', async () => {
+    expect(await out('var s = ""; s += "é"; var t = "" + "é"; print(s.length, E.isUTF8(s), t.length, E.isUTF8(t));', linux)).toBe('2 false 1 true');
+    expect(await out('var n = 1; n += 2; var a = [1]; a[0] += 1; print(n, a[0]);', linux)).toBe('3 2');
+  });
+  it('substr/substring/slice count a UTF-8 string in bytes; btoa of one is cut to its char count', async () => {
+    expect(await out('print("aéc".substring(1, 3) === "é", "aéc".substring(1, 3).length, btoa("été"), btoa(E.fromUTF8("été")));', linux)).toBe('true 1 w6l0 w6l0w6k=');
+  });
+  it('the model round-trips device bytes exactly', () => {
+    for (const bytes of ['', 'abc', '\xc3\xa9', '\xe9', '\xc3\xa9\xe9', '\xf0\x9d\x84\x9e', '\xe2\x80\x99x\xff', '\xc3']) {
+      expect(deviceBytes(fromDeviceBytes(bytes))).toBe(bytes);
+    }
+    expect(fromDeviceBytes('\xe9')).toBe('\xe9'); // no valid sequence: a byte string
+  });
+  const unicodeBuilds = espruinoBinaries().filter((b) => /linux/.test(b));
+  for (const bin of unicodeBuilds) {
+    it('linux-strings.js on the real interpreter ' + bin + ' prints linux-strings.out', async () => {
+      const r = await runOnEspruino(bin, script, { module: 'exports.unused = 1;' });
+      expect(r.output.split('\n')).toEqual(measured.split('\n'));
+    });
+  }
 });
 
 describe('crypto per profile', () => {

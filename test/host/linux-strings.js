@@ -1,0 +1,66 @@
+// Strings on Espruino's Unicode (Linux) build: byte strings and UTF-8 strings.
+// Run by test/host/emulator.test.ts on the emulator's linux profile, and on
+// the real Unicode build when ESPRUINO_BIN names one; linux-strings.out is
+// what the real build (2v29.277, ESPR_UNICODE_SUPPORT) printed for it.
+// Per case: length, E.isUTF8, char codes, btoa (or the values printed).
+var show = function (n, s) { if (typeof s !== 'string') { print(n, typeof s, s); return; } var c = []; for (var i = 0; i < s.length; i++) c.push(s.charCodeAt(i).toString(16)); print(n, s.length, E.isUTF8(s), c.join(','), btoa(s)); };
+var hx = function (u) { u = new Uint8Array(u); var s = ''; for (var i = 0; i < u.length; i++) s += (u[i] < 16 ? '0' : '') + u[i].toString(16); return s; };
+show('literal', "é");
+show('\\x', "\xE9");
+show('\\u00e9', "\u00e9");
+show('\\u0041', "\u0041");
+show('\\u2019', "\u2019");
+show('\\u0080', "\u0080");
+show('fromCharCode', String.fromCharCode(233));
+show('fromCharCode>ff', String.fromCharCode(0x2019));
+show('u+ascii', "é" + "a");
+show('ascii+u', "a" + "é");
+show('b+ascii', "\xE9" + "a");
+show('asUTF8', E.asUTF8("\xC3\xA9"));
+show('fromUTF8', E.fromUTF8("é"));
+show('fromUTF8 bytes', E.fromUTF8("\xE9"));
+show('atob', atob("w6k="));
+show('E.toString array', E.toString([0xc3, 0xa9]));
+show('E.toString one string', E.toString("é"));
+show('E.toString two', E.toString("é", "a"));
+show('parse raw', JSON.parse('"\xC3\xA9"'));
+show('parse \\u00e9', JSON.parse('"\\u00e9"'));
+show('parse \\u0041', JSON.parse('"\\u0041"'));
+show('parse \\u2019', JSON.parse('"\\u2019"'));
+show('parse lone byte', JSON.parse('"\xE9"'));
+show('parse a UTF-8 string', JSON.parse('["é"]')[0]);
+var o = JSON.parse('{"cl\xC3\xA9":"\xC3\xA9t\xC3\xA9","\\u00e9":1,"\\u2019":2}'); var ks = Object.keys(o);
+show('member name', ks[0]);
+show('member value', o[ks[0]]);
+show('escaped name', ks[1]);
+show('escaped name 2019', ks[2]);
+show('stringify', JSON.stringify(["é", "\xE9", "\u2019", "\uD834\uDD1E"]));
+show('stringify parsed', JSON.stringify(JSON.parse('{"\xC3\xA9":1}')));
+print('lookup', ({"é": 1})["\xC3\xA9"], ({"é": 1})["\xE9"], "é" in {"\xC3\xA9": 1}, ({"\xC3\xA9": 5})["é"], ({"é": 1}).hasOwnProperty("\xC3\xA9"), ({"é": 1}).hasOwnProperty("é"));
+var p = {}; var v = JSON.parse('"\xC3\xA9"'); p[v] = 7; var k2 = "é"; print('runtime names', p["é"], p["\xC3\xA9"], p[k2], o[E.asUTF8("cl\xC3\xA9")], k2 in p);
+show('substring', "aéc".substring(1, 3));
+show('charAt', "aéc".charAt(1));
+show('index', "aéc"[1]);
+show('split', "aé,c".split(",")[0]);
+show('replace', "aéb".replace("a", "x"));
+show('toUpperCase', "aé".toUpperCase());
+show('toLowerCase', "É".toLowerCase());
+show('toUpperCase bytes', "\xE9a".toUpperCase());
+print('indexOf', "aé\u2019b".indexOf("b"), "aé\u2019b".indexOf("\u2019"), "aéb".indexOf("é"));
+print('bytes', hx(E.toUint8Array("été")), hx(E.toUint8Array("é", "\xE9", [1])), hx(require('crypto').SHA256("été")));
+print('btoa', btoa("éééé"), btoa("ab\u20ac"), btoa(E.fromUTF8("été")));
+var S = require('Storage'); S.write('t', "été"); show('Storage', S.read('t')); S.writeJSON('j', {a: "é"}); show('readJSON', S.readJSON('j').a);
+print('compare', "é" === E.asUTF8("\xC3\xA9"), "\xC3\xA9" === E.fromUTF8("é"), "\xC3\xA9" === "é", "é" < "ê");
+print('regex', /é/.test("é"), /[^\x00-\x7f]/.test("é"), /\xe9/.test("é"), /é/.test("\xE9"));
+print("é \u2019 \xC3\xA9");
+show('slice 0,1', "éab".slice(0, 2));
+s = "é"; s = s + "\xFF"; show('a s=s+b', s);
+s = "é"; s += "\xFF"; show('b s+=b', s);
+s = ""; s += "é"; show('c1 ""+=u', s); s += "\xFF"; show('c2 then +=b', s);
+s = "\xFF"; s += "é"; show('d b+=u', s);
+show('e concat', "é".concat("\xFF"));
+show('f join', ["é", "\xFF"].join(""));
+show('g fcc', "é" + String.fromCharCode(255));
+s = "\xFF"; s = s + "é"; show('h s=b+u', s);
+show('i', "x" + "é" + "\xFF");
+var t = "éab".slice(-2); print('slice -2 codes', t.length, t.charCodeAt(0).toString(16));
