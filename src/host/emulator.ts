@@ -175,7 +175,7 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
       if (ms > now) clockOffset += ms - now;
     },
     btoa: (bin: string) => Buffer.from(bin, 'latin1').toString('base64'),
-    hash: (alg: string, bin: string) => nodeCrypto.createHash(HASHES[alg]).update(Buffer.from(bin, 'latin1')).digest('latin1'),
+    hash: (alg: string, bin: string) => nodeCrypto.createHash(HASHES[alg]).update(Buffer.from(bin, 'latin1')).digest().toString('latin1'),
     pbkdf2: (pass: string, salt: string, iterations: number, keyLen: number, hasher: string) =>
       nodeCrypto.pbkdf2Sync(Buffer.from(pass, 'latin1'), Buffer.from(salt, 'latin1'), iterations, keyLen, HASHES[hasher]).toString('latin1'),
     aes: (encrypt: boolean, mode: string, data: string, key: string, iv: string) => {

@@ -35,7 +35,7 @@ const BUILTINS = [
 ];
 const nativeMembers = new Map<string, Set<string>>();
 for (const name of BUILTINS) {
-  const ctor = (globalThis as Record<string, { prototype: object }>)[name];
+  const ctor = (globalThis as unknown as Record<string, { prototype: object }>)[name];
   const names = new Set<string>();
   // Own and inherited-from-%TypedArray% members; `constructor` stays (it exists on Espruino).
   for (let p: object | null = ctor.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {

@@ -20,14 +20,14 @@ for (const name of ['pure', 'node'] as const) {
       expect(b.random).toBe('node');
     });
 
-    it.each(V.sha.map((v: any) => [v.alg + ' ' + v.msg_utf8.length + ' bytes', v]))('SHA %s', (_n, v: any) => {
+    it.each<[string, any]>(V.sha.map((v: any) => [v.alg + ' ' + v.msg_utf8.length + ' bytes', v]))('SHA %s', (_n, v: any) => {
       use();
       const f = hashFn[v.alg as keyof typeof hashFn];
       expect(hex(f(v.msg_utf8))).toBe(v.digest);
       expect(hex(f(new TextEncoder().encode(v.msg_utf8)))).toBe(v.digest);
     });
 
-    it.each(V.hmac_rfc4231.map((v: any) => ['case ' + v.case, v]))('HMAC RFC 4231 %s', (_n, v: any) => {
+    it.each<[string, any]>(V.hmac_rfc4231.map((v: any) => ['case ' + v.case, v]))('HMAC RFC 4231 %s', (_n, v: any) => {
       use();
       for (const h of ['SHA-256', 'SHA-384', 'SHA-512'] as const) {
         const want = v['HMAC-' + h];
@@ -37,12 +37,12 @@ for (const name of ['pure', 'node'] as const) {
       }
     });
 
-    it.each(V.pbkdf2.map((v: any) => [v.hash + ' ' + v.iterations, v]))('PBKDF2 %s', (_n, v: any) => {
+    it.each<[string, any]>(V.pbkdf2.map((v: any) => [v.hash + ' ' + v.iterations, v]))('PBKDF2 %s', (_n, v: any) => {
       use();
       expect(hex(c.pbkdf2(v.hash, v.password_utf8, v.salt_utf8, v.iterations, v.dkLen))).toBe(v.dk);
     });
 
-    it.each(V.aes.map((v: any) => [v.mode + ' ' + v.key.length * 4, v]))('AES %s', (_n, v: any) => {
+    it.each<[string, any]>(V.aes.map((v: any) => [v.mode + ' ' + v.key.length * 4, v]))('AES %s', (_n, v: any) => {
       use();
       const key = bin(v.key);
       const pt = bin(v.plaintext);
@@ -61,7 +61,7 @@ for (const name of ['pure', 'node'] as const) {
       }
     });
 
-    it.each(V.aes_kw.map((v: any) => [v.source, v]))('AES key wrap %s', (_n, v: any) => {
+    it.each<[string, any]>(V.aes_kw.map((v: any) => [v.source, v]))('AES key wrap %s', (_n, v: any) => {
       use();
       expect(hex(c.aesKeyWrap(bin(v.kek), bin(v.key_data)))).toBe(v.wrapped);
       expect(hex(c.aesKeyUnwrap(bin(v.kek), bin(v.wrapped)))).toBe(v.key_data);

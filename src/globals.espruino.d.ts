@@ -1,0 +1,19 @@
+/**
+ * Runtime globals that only Espruino (or the build banner) provides, all
+ * optional: each use is feature-detected with `typeof`. Split from
+ * globals.d.ts because both tsconfig.json (device check) and
+ * tsconfig.host.json (host code and tests, which import device sources next to
+ * @types/node) include this file; Node declares nothing of these names.
+ * globals.d.ts keeps the ones @types/node declares differently (`atob`,
+ * `btoa`, `process`), so the host check uses Node's declarations for those.
+ */
+interface EspruinoE {
+  toString(...data: unknown[]): string;
+  toUint8Array(...data: unknown[]): Uint8Array;
+  hwRand(): number;
+  getSizeOf(value: unknown, depth?: number): number;
+}
+declare const E: EspruinoE | undefined;
+/** `require` of the runtime (Espruino modules, or Node), defined by the build banner (see build.mjs). */
+declare const hostRequire: ((name: string) => any) | undefined;
+declare const getTime: (() => number) | undefined;
