@@ -35,71 +35,93 @@ export const isAudience = function (value: unknown): boolean {
   return true;
 };
 
-/** Check the registered claims of a verified payload against the options. */
+/**
+ * The errors of `checkClaims`, by number. Apart, because the interpreter
+ * lexes every character of a function it runs: `checkClaims` runs on every
+ * verify, this only when a claim fails.
+ */
+const claimError = function (n: number, claim: string): never {
+  const missing = 'the token has no "' + claim + '" claim';
+  throw n === 0 ? new MissingRequiredClaimError(missing, undefined, claim)
+    : n === 1 ? new InvalidIssuedAtError('"iat" must be a number (NumericDate)', undefined, 'iat')
+    : n === 2 ? new ExpiredSignatureError('the token is older than maxAge (from "iat")', undefined, 'iat')
+    : n === 3 ? new DecodeError('"' + claim + '" must be a number (NumericDate)', 'ERR_JWT_CLAIM_INVALID', claim)
+    : n === 4 ? new ImmatureSignatureError('the token is not yet valid ("nbf")', undefined, 'nbf')
+    : n === 5 ? new ExpiredSignatureError('the token has expired ("exp")', undefined, 'exp')
+    : n === 6 ? new InvalidIssuerError('"iss" must be a string', undefined, 'iss')
+    : n === 7 ? new InvalidIssuerError('the issuer ("iss") is not accepted', undefined, 'iss')
+    : n === 8 ? new InvalidAudienceError('"aud" must be a string or an array of strings', undefined, 'aud')
+    : n === 9 ? new InvalidAudienceError('the token has an audience ("aud") but no audience option was given', undefined, 'aud')
+    : n === 10 ? new InvalidAudienceError('the audience ("aud") does not match', undefined, 'aud')
+    : n === 11 ? new InvalidSubjectError('"sub" must be a string', undefined, 'sub')
+    : n === 12 ? new InvalidSubjectError('the subject ("sub") does not match', undefined, 'sub')
+    : new InvalidJTIError('"jti" must be a string', undefined, 'jti');
+};
+
+/**
+ * `aud` against the `audience` option, when they are not the same string:
+ * any of the wanted audiences among the token's.
+ */
+const checkAudience = function (aud: unknown, audience: string | string[] | undefined): void {
+  if (!isAudience(aud)) claimError(8, 'aud');
+  if (audience === undefined) claimError(9, 'aud');
+  const w = typeof audience === 'string' ? [audience] : (audience as string[]);
+  const g = typeof aud === 'string' ? [aud] : (aud as string[]);
+  let match = false;
+  for (let i = 0; i < w.length; i++) for (let j = 0; j < g.length; j++) if (w[i] === g[j]) match = true;
+  if (!match) claimError(10, 'aud');
+};
+
+/**
+ * Check the registered claims of a verified payload (a parsed JSON object,
+ * whose own members are never `undefined`) against the options. A claim is
+ * read as `p.x !== undefined && has.call(p, 'x')`: an absent claim costs one
+ * property read, not a native call. The common cases (a string `iss`/`aud`
+ * equal to the option) are decided inline; the rest in `checkAudience` and
+ * `claimError`, so this body stays short (the interpreter lexes all of it on
+ * every call).
+ */
 export const checkClaims = function (p: Claims, opts: VerifyOptions): void {
   const leeway = opts.leeway === undefined ? 0 : opts.leeway;
   const has = Object.prototype.hasOwnProperty;
   let t: number | undefined;
-
   const required = opts.requiredClaims;
-  if (required) {
-    for (let i = 0; i < required.length; i++) {
-      const r = required[i];
-      if (!has.call(p, r) || p[r] === null) throw new MissingRequiredClaimError('the token has no "' + r + '" claim', undefined, r);
-    }
-  }
-
-  if (has.call(p, 'iat')) {
-    if (!(typeof p.iat === 'number' && isFinite(p.iat))) throw new InvalidIssuedAtError('"iat" must be a number (NumericDate)', undefined, 'iat');
-    if (opts.maxAge !== undefined) {
-      t = now(opts);
-      if (t > (p.iat as number) + opts.maxAge + leeway) throw new ExpiredSignatureError('the token is older than maxAge (from "iat")', undefined, 'iat');
-    }
-  } else if (opts.maxAge !== undefined) {
-    throw new MissingRequiredClaimError('the token has no "iat" claim', undefined, 'iat');
-  }
-
-  if (has.call(p, 'nbf')) {
-    if (!(typeof p.nbf === 'number' && isFinite(p.nbf))) throw new DecodeError('"nbf" must be a number (NumericDate)', 'ERR_JWT_CLAIM_INVALID', 'nbf');
+  if (required) for (let i = 0; i < required.length; i++) if (!has.call(p, required[i]) || p[required[i]] === null) claimError(0, required[i]);
+  const iat = p.iat !== undefined && has.call(p, 'iat') ? p.iat : undefined;
+  if (iat !== undefined) {
+    if (typeof iat !== 'number' || !isFinite(iat)) claimError(1, 'iat');
+    if (opts.maxAge !== undefined && (t = now(opts)) > (iat as number) + opts.maxAge + leeway) claimError(2, 'iat');
+  } else if (opts.maxAge !== undefined) claimError(0, 'iat');
+  const nbf = p.nbf !== undefined && has.call(p, 'nbf') ? p.nbf : undefined;
+  if (nbf !== undefined) {
+    if (typeof nbf !== 'number' || !isFinite(nbf)) claimError(3, 'nbf');
     if (t === undefined) t = now(opts);
-    if (t + leeway < (p.nbf as number)) throw new ImmatureSignatureError('the token is not yet valid ("nbf")', undefined, 'nbf');
+    if (t + leeway < (nbf as number)) claimError(4, 'nbf');
   }
-
-  if (has.call(p, 'exp')) {
-    if (!(typeof p.exp === 'number' && isFinite(p.exp))) throw new DecodeError('"exp" must be a number (NumericDate)', 'ERR_JWT_CLAIM_INVALID', 'exp');
+  const exp = p.exp !== undefined && has.call(p, 'exp') ? p.exp : undefined;
+  if (exp !== undefined) {
+    if (typeof exp !== 'number' || !isFinite(exp)) claimError(3, 'exp');
     if (t === undefined) t = now(opts);
-    if (t >= (p.exp as number) + leeway) throw new ExpiredSignatureError('the token has expired ("exp")', undefined, 'exp');
+    if (t >= (exp as number) + leeway) claimError(5, 'exp');
   }
-
-  if (has.call(p, 'iss')) {
-    if (typeof p.iss !== 'string') throw new InvalidIssuerError('"iss" must be a string', undefined, 'iss');
-    const issuers = opts.issuer;
-    let accepted = issuers === undefined || issuers === p.iss;
-    if (!accepted && typeof issuers === 'object') for (let i = 0; i < issuers.length; i++) if (issuers[i] === p.iss) accepted = true;
-    if (!accepted) throw new InvalidIssuerError('the issuer ("iss") is not accepted', undefined, 'iss');
-  } else if (opts.issuer !== undefined) {
-    throw new MissingRequiredClaimError('the token has no "iss" claim', undefined, 'iss');
-  }
-
-  if (has.call(p, 'aud')) {
-    if (!isAudience(p.aud)) throw new InvalidAudienceError('"aud" must be a string or an array of strings', undefined, 'aud');
-    if (opts.audience === undefined) throw new InvalidAudienceError('the token has an audience ("aud") but no audience option was given', undefined, 'aud');
-    // Any of the wanted audiences among the token's.
-    const w = typeof opts.audience === 'string' ? [opts.audience] : opts.audience;
-    const g = typeof p.aud === 'string' ? [p.aud] : (p.aud as string[]);
-    let match = false;
-    for (let i = 0; i < w.length; i++) for (let j = 0; j < g.length; j++) if (w[i] === g[j]) match = true;
-    if (!match) throw new InvalidAudienceError('the audience ("aud") does not match', undefined, 'aud');
-  } else if (opts.audience !== undefined) {
-    throw new MissingRequiredClaimError('the token has no "aud" claim', undefined, 'aud');
-  }
-
-  if (has.call(p, 'sub')) {
-    if (typeof p.sub !== 'string') throw new InvalidSubjectError('"sub" must be a string', undefined, 'sub');
-    if (opts.subject !== undefined && p.sub !== opts.subject) throw new InvalidSubjectError('the subject ("sub") does not match', undefined, 'sub');
-  } else if (opts.subject !== undefined) {
-    throw new MissingRequiredClaimError('the token has no "sub" claim', undefined, 'sub');
-  }
-
-  if (has.call(p, 'jti') && typeof p.jti !== 'string') throw new InvalidJTIError('"jti" must be a string', undefined, 'jti');
+  const iss = p.iss !== undefined && has.call(p, 'iss') ? p.iss : undefined;
+  const issuer = opts.issuer;
+  if (iss !== undefined) {
+    if (typeof iss !== 'string') claimError(6, 'iss');
+    if (issuer !== undefined && issuer !== iss) {
+      let accepted = false;
+      if (typeof issuer === 'object') for (let i = 0; i < issuer.length; i++) if (issuer[i] === iss) accepted = true;
+      if (!accepted) claimError(7, 'iss');
+    }
+  } else if (issuer !== undefined) claimError(0, 'iss');
+  const aud = p.aud !== undefined && has.call(p, 'aud') ? p.aud : undefined;
+  if (aud !== undefined) {
+    if (typeof aud !== 'string' || aud !== opts.audience) checkAudience(aud, opts.audience);
+  } else if (opts.audience !== undefined) claimError(0, 'aud');
+  const sub = p.sub !== undefined && has.call(p, 'sub') ? p.sub : undefined;
+  if (sub !== undefined) {
+    if (typeof sub !== 'string') claimError(11, 'sub');
+    if (opts.subject !== undefined && sub !== opts.subject) claimError(12, 'sub');
+  } else if (opts.subject !== undefined) claimError(0, 'sub');
+  if (p.jti !== undefined && has.call(p, 'jti') && typeof p.jti !== 'string') claimError(13, 'jti');
 };

@@ -115,6 +115,20 @@ export interface OptionsOf {
 }
 
 /**
+ * A non-string option value against its kind letter (see `checkOptions`'s
+ * table): X (issuer) is U when verifying and S when signing.
+ */
+const optionValueOk = function (kind: string, v: unknown, verifying: boolean): boolean {
+  const k = kind === 'X' ? (verifying ? 'U' : 'S') : kind;
+  const t = typeof v;
+  return t === 'number' ? isFinite(v as number) && (k === 'N' || (k === 'P' ? (v as number) >= 0 : k === 'I' && (v as number) >= 1 && Math.floor(v as number) === v))
+    : t === 'boolean' ? k === 'B' || (k === 'J' && v === true)
+    : t === 'function' ? k === 'F'
+    : Array.isArray(v) ? (k === 'A' || (k === 'U' && v.length > 0)) && isAudience(v)
+    : k === 'O' && isPlainObject(v);
+};
+
+/**
  * Validate the options of `fn` ('verify', 'jws.verify', 'sign' or
  * 'jws.sign'); returns them typed. Verify options are required (with
  * `algorithms`); absent sign options mean defaults (`{}`).
@@ -147,24 +161,18 @@ export const checkOptions = function <F extends keyof OptionsOf>(fn: F, options:
     // at: the first flag after "name:".
     const at = found + name.length + 2;
     if (found < 0 || table.charAt(at + column) !== '1') optionsError(fn + ': unknown option "' + name + '"');
-    let k = table.charAt(at + 4);
-    if (k === 'X') k = verifying ? 'U' : 'S';
-    const t = typeof v;
-    const ok =
-      t === 'string' ? k === 'S' || k === 'U' || k === 'J'
-      : t === 'number' ? isFinite(v as number) && (k === 'N' || (k === 'P' ? (v as number) >= 0 : k === 'I' && (v as number) >= 1 && Math.floor(v as number) === v))
-      : t === 'boolean' ? k === 'B' || (k === 'J' && v === true)
-      : t === 'function' ? k === 'F'
-      : Array.isArray(v) ? (k === 'A' || (k === 'U' && v.length > 0)) && isAudience(v)
-      : k === 'O' && isPlainObject(v);
-    if (!ok) optionsError(fn + ': option "' + name + '" must be ', k + name);
+    const k = table.charAt(at + 4);
+    // Strings inline (every string kind, X included, takes one); the other
+    // types in optionValueOk, apart so this loop body stays short.
+    if (typeof v === 'string' ? 'SUJX'.indexOf(k) < 0 : !optionValueOk(k, v, verifying)) optionsError(fn + ': option "' + name + '" must be ', (k === 'X' ? (verifying ? 'U' : 'S') : k) + name);
   }
   if (options.clock !== undefined && options.currentTime !== undefined) optionsError(fn + ': give clock or currentTime, not both');
+  // hashOf first: a supported name is all that passes checkAlgorithmName.
   if (verifying) {
     const algs = options.algorithms as unknown[] | undefined;
     if (algs === undefined || algs.length === 0) optionsError(fn + ': option "algorithms" is required (a non-empty array, e.g. ["HS256"])');
-    for (let i = 0; i < (algs as unknown[]).length; i++) checkAlgorithmName(fn, (algs as unknown[])[i]);
-  } else if (options.algorithm !== undefined) {
+    for (let i = 0; i < (algs as unknown[]).length; i++) if (hashOf((algs as unknown[])[i]) === undefined) checkAlgorithmName(fn, (algs as unknown[])[i]);
+  } else if (options.algorithm !== undefined && hashOf(options.algorithm) === undefined) {
     checkAlgorithmName(fn, options.algorithm);
   }
   return options as unknown as OptionsOf[F];
