@@ -9,7 +9,8 @@
  */
 import { invalidArgument } from '../errors';
 
-const ESPRUINO_E: EspruinoE | undefined = typeof E !== 'undefined' && E && typeof E.toUint8Array === 'function' ? E : undefined;
+/** `E`, when this is Espruino (detected by `E.toUint8Array`): the one place that asks. */
+export const ESPRUINO: EspruinoE | undefined = typeof E !== 'undefined' && E && typeof E.toUint8Array === 'function' ? E : undefined;
 
 /** Chunk size for `String.fromCharCode.apply`: Espruino's apply takes at most 256 arguments. */
 const APPLY_CHUNK = 256;
@@ -20,7 +21,7 @@ export const bytesToBinary = function (bytes: Uint8Array): string {
   // E.toString(u8) alone returns a string that SHARES the array's buffer when
   // the array spans it (measured on 2v29): a later write to the array changes
   // the string. A second argument makes it build a new string.
-  if (ESPRUINO_E) return ESPRUINO_E.toString(bytes, '');
+  if (ESPRUINO) return ESPRUINO.toString(bytes, '');
   let out = '';
   for (let i = 0; i < bytes.length; i += APPLY_CHUNK) {
     out += String.fromCharCode.apply(null, bytes.subarray(i, i + APPLY_CHUNK) as unknown as number[]);
@@ -31,7 +32,7 @@ export const bytesToBinary = function (bytes: Uint8Array): string {
 /** Binary string (chars 0..255) -> Uint8Array. Chars above 0xFF are a caller error. */
 export const binaryToBytes = function (binary: string): Uint8Array {
   if (binary.length === 0) return new Uint8Array(0);
-  if (ESPRUINO_E) return ESPRUINO_E.toUint8Array(binary);
+  if (ESPRUINO) return ESPRUINO.toUint8Array(binary);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) {
     const c = binary.charCodeAt(i);
@@ -56,22 +57,5 @@ export const concatBytes = function (parts: Uint8Array[]): Uint8Array {
     out.set(parts[i], offset);
     offset += parts[i].length;
   }
-  return out;
-};
-
-const HEX = '0123456789abcdef';
-
-/** Lower-case hex of bytes (diagnostics, thumbprints in tests, self-test output). */
-export const bytesToHex = function (bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX.charAt(bytes[i] >> 4) + HEX.charAt(bytes[i] & 15);
-  return out;
-};
-
-/** Hex (either case, even length) -> bytes. */
-export const hexToBytes = function (hex: string): Uint8Array {
-  if (typeof hex !== 'string' || hex.length % 2 !== 0 || !/^[0-9A-Fa-f]*$/.test(hex)) invalidArgument('hex must be a string of an even number of hex digits');
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
   return out;
 };

@@ -17,7 +17,7 @@
  * encoding a string that cannot be UTF-8 throws `JWTError` (invalid argument).
  */
 import { DecodeError, invalidArgument } from '../errors';
-import { binaryToBytes, bytesToBinary } from './bytes';
+import { ESPRUINO, binaryToBytes, bytesToBinary } from './bytes';
 
 type EspruinoUtf8 = EspruinoE & { asUTF8(s: string): string; fromUTF8(s: string): string; isUTF8?(s: string): boolean };
 
@@ -29,12 +29,12 @@ export const STRING_MODEL = (function (code: number): 'utf16' | 'bytes' | 'utf8'
   // through E.isUTF8, which answers false on other builds: E.asUTF8 would
   // throw there, and an exception while the module loads can exhaust a
   // board's memory.
-  const e = typeof E !== 'undefined' ? (E as EspruinoUtf8 | undefined) : undefined;
+  const e = ESPRUINO as EspruinoUtf8 | undefined;
   return e && typeof e.isUTF8 === 'function' && e.isUTF8(JSON.parse('"\\u0100"')) ? 'utf8' : 'bytes';
 })(0x100);
 /** True on V8 (Node): strings are UTF-16. */
 export const UNICODE_STRINGS = STRING_MODEL === 'utf16';
-const ESPRUINO_UTF8 = STRING_MODEL === 'utf8' ? (E as EspruinoUtf8) : undefined;
+const ESPRUINO_UTF8 = STRING_MODEL === 'utf8' ? (ESPRUINO as EspruinoUtf8) : undefined;
 
 /** The largest Unicode code point. */
 const MAX_CHAR = 0x10ffff;

@@ -14,6 +14,7 @@
  */
 import { pureMac } from './pure/index';
 import type { HashName } from './types';
+import { ESPRUINO as ESP } from '../codec/bytes';
 
 type NativeHash = (data: string | Uint8Array) => ArrayBuffer | undefined;
 interface EspruinoCrypto {
@@ -42,8 +43,8 @@ export interface EspruinoBackend {
   mac: (hash: HashName, key: Uint8Array) => (binary: string) => string;
 }
 
-/** `E`, when this is Espruino (detected by `E.toUint8Array`). */
-export const ESP: EspruinoE | undefined = typeof E !== 'undefined' && E && typeof E.toUint8Array === 'function' ? E : undefined;
+/** `E`, when this is Espruino (detected once, in the byte codec). */
+export { ESP };
 
 let made: EspruinoBackend | null | undefined;
 

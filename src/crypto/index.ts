@@ -151,7 +151,8 @@ export const useBackend = function (name: 'pure' | 'node' | 'espruino' | 'auto')
   if (name !== 'pure' && name !== 'node' && name !== 'espruino' && name !== 'auto') invalidArgument('unknown crypto backend');
   mode = name;
   selection = undefined;
-  hmacCache = [];
+  macs = undefined; // closures belong to the backend that built them
+  nextMac = 0;
 };
 
 // ---------------------------------------------------------------- inputs
@@ -194,44 +195,56 @@ export const sha512 = function (data: BytesLike): Uint8Array {
 
 // ---------------------------------------------------------------- HMAC
 
-/**
- * Espruino: the key's ipad/opad blocks as binary strings, so a MAC is
- * `H(opad + H(ipad + data))`: two native calls and two concatenations.
- * The last few keys (4) are kept: a bounded list, newest first.
- */
-interface PadEntry {
-  hash: HashName;
-  key: string;
-  mac: (binary: string) => string;
-}
-let hmacCache: PadEntry[] = [];
+type MacFn = (binaryData: string) => string;
 
 /**
- * A MAC function for `key`: binary string in, binary string out. Build it once
- * per key and reuse it: the key's padded blocks are processed only here.
+ * MAC closures per (hash, key): building one processes the key's padded
+ * blocks (two native hash calls on Espruino, which then MACs with
+ * `H(opad + H(ipad + data))`; far more in pure code), so a device that uses
+ * one or two keys should build each once. One bounded cache for every
+ * backend, here where the backends are (and cleared with them):
+ * `[id0, mac0, id1, mac1, ...]`, 4 keys, round robin, made on first use (a
+ * module-level value costs RAM on the device from load on). Keyed by the
+ * key's bytes (a copy: `bytesToBinary` never shares memory), so a caller who
+ * changes a Uint8Array in place never gets a MAC under the old key.
  */
-export const createHmac = function (hash: HashName, key: Uint8Array): (binaryData: string) => string {
-  hashSize(hash);
-  if (!isBytes(key)) throw new InvalidKeyError('key must be a Uint8Array');
+let macs: (string | MacFn)[] | undefined;
+/** Index of the slot the next new key takes (0, 2, 4, 6). */
+let nextMac = 0;
+
+/** The uncached closure for `key` on the selected backend. */
+const buildMac = function (hash: HashName, key: Uint8Array): MacFn {
   const s = select();
   const b = s.hash[hash];
   if (b === 'node') return s.node!.createHmac(hash, key);
-  if (b === 'espruino') {
-    // Cache by a digest of the key: a copy that the caller cannot change
-    // later (E.toString(key) would share the key's memory), and no raw key
-    // kept as a lookup string.
-    const c = s.esp!;
-    const ks = ESP!.toString(c.fn(hash)!(key));
-    for (let i = 0; i < hmacCache.length; i++) {
-      const e = hmacCache[i];
-      if (e.hash === hash && e.key === ks) return e.mac;
-    }
-    const mac = c.mac(hash, key);
-    hmacCache.unshift({ hash: hash, key: ks, mac: mac });
-    if (hmacCache.length > 4) hmacCache.pop();
-    return mac;
-  }
+  if (b === 'espruino') return s.esp!.mac(hash, key);
   return pureMac(hash, key);
+};
+
+/**
+ * The JWS hot path: a (cached) function MACing a binary string under the key
+ * given as a binary string, returning the binary MAC. `hash` must be valid.
+ */
+export const macFor = function (hash: HashName, keyBinary: string): MacFn {
+  // Hash names all have 7 chars, so the concatenation is unambiguous.
+  const id = hash + keyBinary;
+  const c = macs || (macs = []);
+  for (let i = 0; i < c.length; i += 2) if (c[i] === id) return c[i + 1] as MacFn;
+  const mac = buildMac(hash, binaryToBytes(keyBinary));
+  c[nextMac] = id;
+  c[nextMac + 1] = mac;
+  nextMac = nextMac === 6 ? 0 : nextMac + 2;
+  return mac;
+};
+
+/**
+ * A MAC function for `key`: binary string in, binary string out. Reuse it:
+ * the key's padded blocks are processed only when it is built (and cached).
+ */
+export const createHmac = function (hash: HashName, key: Uint8Array): MacFn {
+  hashSize(hash);
+  if (!isBytes(key)) throw new InvalidKeyError('key must be a Uint8Array');
+  return macFor(hash, bytesToBinary(key));
 };
 
 export const hmac = function (hash: HashName, key: BytesLike, data: BytesLike): Uint8Array {

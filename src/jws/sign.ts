@@ -18,12 +18,11 @@ import { stringifyJson } from '../codec/json';
 import { bytesToBinary, isBytes } from '../codec/bytes';
 import { encodeBinary as utf8EncodeBinary } from '../codec/utf8';
 import { hashOf } from './algorithms';
-import { macFor } from './mac';
 import { checkCrit, Header } from './header';
 import { checkAlgorithmName, checkOptions, optionsError, JWSSignOptions, SignOptions } from '../jwt/options';
 import { keyBinary, checkKeyLength, isPlainObject, jwkPermits, OctJWK } from '../jwk/key';
 import { KeySet } from '../jwk/keyset';
-import { HashName } from '../crypto/index';
+import { macFor, HashName } from '../crypto/index';
 
 /** The key a token is signed with: algorithm, secret bytes (binary string), and the `kid` a KeySet names. */
 export interface SigningKey {

@@ -14,11 +14,10 @@
 import { DecodeError, InvalidAlgorithmError, InvalidSignatureError } from '../errors';
 import { decodeBinary } from '../codec/base64url';
 import { binaryToBytes } from '../codec/bytes';
-import { timingSafeEqualBinary, HashName } from '../crypto/index';
+import { macFor, timingSafeEqualBinary, HashName } from '../crypto/index';
 import { split } from './compact';
 import { parseObject, checkCrit, HeaderInfo, Header } from './header';
 import { hashOf } from './algorithms';
-import { macFor } from './mac';
 import { keyBinary, checkKeyLength } from '../jwk/key';
 import { KeySet } from '../jwk/keyset';
 import { checkOptions, JWSVerifyOptions } from '../jwt/options';
