@@ -41,8 +41,12 @@ export const listDeviceScripts = (dir = deviceTestDir()): DeviceScript[] =>
       };
     });
 
-/** ../shared/vectors/public-vectors.json next to the repository. */
-export const vectorsFile = (): string => join(packageRoot(), '..', 'shared', 'vectors', 'public-vectors.json');
+/**
+ * The repository's copy of the public known-answer vectors (test/vectors/,
+ * copied from the project's shared vectors; test/vectors.test.ts says when
+ * the copy is stale), so a clone needs nothing outside itself.
+ */
+export const vectorsFile = (): string => join(packageRoot(), 'test', 'vectors', 'public-vectors.json');
 
 let allVectors: Record<string, unknown> | undefined;
 

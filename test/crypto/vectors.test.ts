@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import * as c from '../../src/crypto/index';
 
-const V = JSON.parse(readFileSync('/work/shared/vectors/public-vectors.json', 'utf8')).primitives;
+import { vectors } from '../jwt/helpers';
+
+const V = vectors.primitives;
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const bin = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
 

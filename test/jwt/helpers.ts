@@ -3,6 +3,7 @@
 // valid signature and the check under test is the one that fails.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { vectorsFile } from '../../src/host/devicetests';
 
 export const SECRET = 'k'.repeat(64); // long enough for HS512
 export const NOW = 1700000000;
@@ -32,7 +33,7 @@ export const forge = (headerText: string, payloadText: string | Uint8Array, key:
 export const forgeClaims = (claims: unknown, key: string | Uint8Array = SECRET, alg = 'HS256'): string =>
   forge(JSON.stringify({ alg, typ: 'JWT' }), JSON.stringify(claims), key, alg);
 
-export const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/public-vectors.json', import.meta.url), 'utf8'));
+export const vectors = JSON.parse(readFileSync(vectorsFile(), 'utf8'));
 
 /** The error `fn` throws (fails the test if it throws nothing). */
 export const caught = (fn: () => unknown): any => {
