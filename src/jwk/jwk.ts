@@ -7,7 +7,7 @@ import { binaryToBytes, bytesToBinary, isBytes } from '../codec/bytes';
 import { encode as base64urlEncode, encodeBinary } from '../codec/base64url';
 import { encode as utf8Encode } from '../codec/utf8';
 import { randomBytes, sha256 } from '../crypto/index';
-import { checkAlgorithmName } from '../jwt/options';
+import { checkAlgorithmName } from '../jws/options';
 import { minKeyBytes } from '../jws/algorithms';
 import { OctJWK, jwkSecret } from './key';
 

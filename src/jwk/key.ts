@@ -14,6 +14,7 @@
  * they are used: on the device each function made at load costs RAM.
  */
 import { InvalidKeyError, DecodeError } from '../errors';
+import { isPlainObject } from '../options';
 import { bytesToBinary, isBytes } from '../codec/bytes';
 import { decodeBinary } from '../codec/base64url';
 import { encodeBinary as utf8EncodeBinary } from '../codec/utf8';
@@ -35,13 +36,6 @@ export type KeyLike = string | Uint8Array | OctJWK;
 
 /** 'sign' or 'verify': the JWK `key_ops` value an operation needs. */
 export type KeyOp = 'sign' | 'verify';
-
-/** A plain object (not an array, not a typed array, not null). */
-export const isPlainObject = function (v: unknown): v is { [k: string]: unknown } {
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || isBytes(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-};
 
 /** The secret of an `oct` JWK as a binary string; `InvalidKeyError` (ERR_KEY_TYPE) if it is not one. */
 export const jwkSecret = function (jwk: unknown): string {

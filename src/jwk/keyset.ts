@@ -13,7 +13,8 @@
  * directly (a helper function would cost RAM on the device from load on).
  */
 import { InvalidKeyError, JWTError } from '../errors';
-import { OctJWK, KeyOp, isPlainObject, jwkSecret, jwkPermits } from './key';
+import { OctJWK, KeyOp, jwkSecret, jwkPermits } from './key';
+import { isPlainObject } from '../options';
 
 /** One key of a set: a private copy of the JWK and its secret bytes (binary string). */
 export interface KeySetEntry {

@@ -19,8 +19,9 @@ import { bytesToBinary, isBytes } from '../codec/bytes';
 import { encodeBinary as utf8EncodeBinary } from '../codec/utf8';
 import { hashOf } from './algorithms';
 import { checkCrit, Header } from './header';
-import { checkAlgorithmName, checkOptions, optionsError, JWSSignOptions, SignOptions } from '../jwt/options';
-import { keyBinary, checkKeyLength, isPlainObject, jwkPermits, OctJWK } from '../jwk/key';
+import { isPlainObject, optionsError } from '../options';
+import { checkAlgorithmName, checkJwsSignOptions, JWSSignOptions } from './options';
+import { keyBinary, checkKeyLength, jwkPermits, OctJWK } from '../jwk/key';
 import { KeySet } from '../jwk/keyset';
 import { macFor, HashName } from '../crypto/index';
 
@@ -99,7 +100,7 @@ const headerSegment = function (alg: string, typ: string | undefined, kid: strin
  * option; `sign` defaults `typ` to "JWT"; a KeySet's `kid` must agree), then
  * the other fields of the `header` option (`alg` cannot be overridden).
  */
-export const signWith = function (fn: string, sk: SigningKey, opts: SignOptions, payloadBinary: string): string {
+export const signWith = function (fn: string, sk: SigningKey, opts: JWSSignOptions & { typ?: string }, payloadBinary: string): string {
   const extra = opts.header;
   const has = Object.prototype.hasOwnProperty;
   let kid = opts.kid;
@@ -111,7 +112,7 @@ export const signWith = function (fn: string, sk: SigningKey, opts: SignOptions,
     if (kid !== undefined && kid !== sk.kid) optionsError(fn + ': kid conflicts with the signing key of the set');
     kid = sk.kid;
   }
-  // jws.sign options have no `typ` (checkOptions refuses it there).
+  // jws.sign options have no `typ` (checkJwsSignOptions refuses it there).
   let typ = opts.typ;
   if (typ === undefined && extra !== undefined && has.call(extra, 'typ') && extra.typ !== undefined) {
     if (typeof extra.typ !== 'string') optionsError('header.typ must be a string');
@@ -137,8 +138,7 @@ export const signWith = function (fn: string, sk: SigningKey, opts: SignOptions,
  * added; give one in `header` if wanted.
  */
 export const jwsSign = function (payload: string | Uint8Array, key: unknown, options?: JWSSignOptions): string {
-  // Absent options are checked here: the interpreter would lex all of checkOptions to return `{}`.
-  const opts = options === undefined ? {} : checkOptions('jws.sign', options);
+  const opts = checkJwsSignOptions(options);
   let payloadBinary: string;
   if (typeof payload === 'string') payloadBinary = utf8EncodeBinary(payload);
   else if (isBytes(payload)) payloadBinary = bytesToBinary(payload);

@@ -20,7 +20,7 @@ import { parseObject, checkCrit, HeaderInfo, Header } from './header';
 import { hashOf } from './algorithms';
 import { keyBinary, checkKeyLength } from '../jwk/key';
 import { KeySet } from '../jwk/keyset';
-import { checkOptions, JWSVerifyOptions } from '../jwt/options';
+import { checkJwsVerifyOptions, JWSVerifyOptions } from './options';
 
 /** What a verified compact JWS yields internally. */
 export interface VerifiedJws {
@@ -92,6 +92,6 @@ export interface JWSVerifyResult {
  * the payload as a Uint8Array.
  */
 export const jwsVerify = function (token: string, key: unknown, options: JWSVerifyOptions): JWSVerifyResult {
-  const v = verifyJwsCore(token, key, checkOptions('jws.verify', options));
+  const v = verifyJwsCore(token, key, checkJwsVerifyOptions(options));
   return { header: parseObject(v.info.binary, 'JOSE header'), payload: binaryToBytes(v.payloadBinary) };
 };

@@ -23,16 +23,14 @@ import {
 } from '../errors';
 import { now } from '../clock';
 import { VerifyOptions } from './options';
+import { isStringArray } from '../options';
 
 /** A JWT claims set. */
 export type Claims = { [claim: string]: unknown };
 
 /** True when `value` is a string or an array of strings (the shapes `aud` may take). */
 export const isAudience = function (value: unknown): boolean {
-  if (typeof value === 'string') return true;
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
-  return true;
+  return typeof value === 'string' || isStringArray(value);
 };
 
 /**

@@ -11,7 +11,7 @@ import { split } from '../jws/compact';
 import { parseObject, Header } from '../jws/header';
 import { CompleteToken } from './verify';
 import { JWTError } from '../errors';
-import { isPlainObject } from '../jwk/key';
+import { isPlainObject } from '../options';
 
 /** Options of `decode` / `getUnverifiedHeader`. */
 export interface DecodeOptions {

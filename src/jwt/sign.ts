@@ -17,15 +17,15 @@ import { stringifyJson } from '../codec/json';
 import { encode as base64urlEncode } from '../codec/base64url';
 import { randomBytes } from '../crypto/index';
 import { now } from '../clock';
-import { isPlainObject } from '../jwk/key';
 import { resolveSigningKey, signWith } from '../jws/sign';
-import { checkOptions, optionsError, SignOptions } from './options';
+import { isPlainObject, optionsError } from '../options';
+import { checkSignOptions, SignOptions } from './options';
 import { isAudience, Claims } from './claims';
 
 /** Sign a JWT: returns the compact token. */
 export const sign = function (payload: Claims, key: unknown, options?: SignOptions): string {
   // Absent options are checked here: the interpreter would lex all of checkOptions to return `{}`.
-  const opts: SignOptions = options === undefined ? {} : checkOptions('sign', options);
+  const opts: SignOptions = options === undefined ? {} : checkSignOptions(options);
   if (!isPlainObject(payload)) return invalidArgument('sign: the payload must be a plain object (a JWT claims set)');
   const sk = resolveSigningKey(key, opts);
   const has = Object.prototype.hasOwnProperty;

@@ -8,7 +8,7 @@
 import { InvalidTokenError } from '../errors';
 import { verifyJwsCore } from '../jws/verify';
 import { parseObject, Header } from '../jws/header';
-import { checkOptions, VerifyOptions } from './options';
+import { checkVerifyOptions, VerifyOptions } from './options';
 import { checkClaims, Claims } from './claims';
 
 /** Result of `verify` with `complete: true` (and of `decode`). */
@@ -21,7 +21,7 @@ export interface CompleteToken {
 
 /** Verify a JWT; returns the claims (or `{header, payload, signature}` with `complete: true`). */
 export const verify = function (token: string, key: unknown, options: VerifyOptions): Claims | CompleteToken {
-  const opts = checkOptions('verify', options);
+  const opts = checkVerifyOptions(options);
   const v = verifyJwsCore(token, key, opts);
   const payload = parseObject(v.payloadBinary, 'JWT payload');
   if (opts.typ !== undefined) {
