@@ -66,3 +66,18 @@ describe('attack corpus', () => {
     }
   });
 });
+
+describe('device recipes', () => {
+  it('a compressed token expands to the same token', async () => {
+    const { compressToken } = await import('./runner');
+    const { tokenOf } = await import('./corpus');
+    let compressed = 0;
+    for (const c of CASES) {
+      if (typeof c.token !== 'string') continue;
+      const r = compressToken(c.token);
+      expect(tokenOf(r), c.name).toBe(c.token);
+      if (typeof r !== 'string') compressed++;
+    }
+    expect(compressed).toBeGreaterThan(5);
+  });
+});

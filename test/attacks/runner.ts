@@ -101,9 +101,10 @@ var __tooDeep = function (t, max) {
 JSON.parse = function (t) { if (typeof t === 'string' && __tooDeep(t, 32)) __deep++; return __parse(t); };
 var CALLS = {${calls.map((n) => JSON.stringify(n) + ': ' + CALLS[n].device).join(',\n')}};
 var __repeat = function (unit, n) {
-  var s = '', block = unit;
-  while (n > 0) { if (n & 1) s += block; n = n >> 1; if (n) block += block; }
-  return s;
+  if (n < 1) return '';
+  var s = unit, k = 1;
+  while (k * 2 <= n) { s += s; k *= 2; }
+  return k === n ? s : s + s.substr(0, (n - k) * unit.length);
 };
 var __token = function (t) {
   if (typeof t === 'string' || t === null || typeof t !== 'object' || t.parts === undefined) return t !== null && typeof t === 'object' && t.literal !== undefined ? t.literal : t;
@@ -152,9 +153,31 @@ const postlude = (count: number): string => `print('SPIES storage=' + __storage 
 print('DONE ${count}');
 `;
 
+/**
+ * A long token string as a recipe around its longest run of a repeated
+ * 4-20 char unit (a padded claim, a long kid...), so the device script does
+ * not hold the token's text besides the token the device builds.
+ */
+export const compressToken = (s: string): TokenSpec => {
+  if (s.length < 600) return s;
+  let best = { at: 0, unit: '', count: 0 };
+  for (let u = 4; u <= 20; u += 4) {
+    for (let i = 0; i + 2 * u <= s.length; i++) {
+      const unit = s.substr(i, u);
+      let n = 1;
+      while (s.substr(i + n * u, u) === unit) n++;
+      if (n * u > best.count * best.unit.length) best = { at: i, unit, count: n };
+      if (n > 1) i += (n - 1) * u;
+    }
+  }
+  if (best.count * best.unit.length < 400) return s;
+  const end = best.at + best.count * best.unit.length;
+  return { parts: [s.slice(0, best.at), [best.unit, best.count], s.slice(end)] };
+};
+
 /** One case as the device script holds it: `i` is its index in the corpus. */
 const deviceCase = (c: AttackCase, i: number): string =>
-  JSON.stringify({ i, c: c.call, t: c.token as TokenSpec, k: c.key, o: c.options });
+  JSON.stringify({ i, c: c.call, t: typeof c.token === 'string' ? compressToken(c.token) : c.token, k: c.key, o: c.options });
 
 export interface DeviceChunk {
   /** Indexes into the case list given to `deviceChunks`. */
@@ -174,13 +197,17 @@ export const deviceChunks = (cases: AttackCase[], budget = 3000): DeviceChunk[] 
   cases.forEach((c, i) => {
     if (c.hostOnly) return;
     const text = deviceCase(c, i);
-    if (!cur || (cur.size + text.length > budget && cur.indexes.length > 0)) {
+    // A case whose token is long runs alone: its verify needs about
+    // 270 + 0.35 x length free JsVars on a 5,100-var board (measured).
+    const token = tokenOf(c.token);
+    const alone = typeof token === 'string' && token.length > 1500;
+    if (!cur || alone || (cur.size + text.length > budget && cur.indexes.length > 0)) {
       cur = { indexes: [], texts: [], size: 0 };
       chunks.push(cur);
     }
     cur.indexes.push(i);
     cur.texts.push(text);
-    cur.size += text.length;
+    cur.size += alone ? budget : text.length;
   });
   return chunks.map((ch) => {
     const calls = [...new Set(ch.indexes.map((i) => cases[i].call))];
@@ -207,7 +234,7 @@ export const readDeviceOutput = (output: string): DeviceReport => {
     const m = /^R (\d+) (.*)$/.exec(line.trim());
     if (m) verdicts.set(Number(m[1]), m[2]);
   }
-  const spies = /SPIES storage=(\d+) deep=(\d+) minFree=(\d+)/.exec(output);
+  const spies = /SPIES storage=(\d+) deep=(\d+) minFree=(-?\d+)/.exec(output);
   return {
     verdicts,
     done: /^DONE \d+$/m.test(output),
