@@ -219,6 +219,9 @@ export const jwsJwtCases = (): AttackCase[] => {
   add('typ', 'a number', withHeader('"typ":1'), E.malformed);
   add('typ', 'wrong media type with a typ option', withHeader('"typ":"at+jwt"'), E.typ, { options: { ...OPTS, typ: 'JWT' } });
   add('typ', 'application/JWT with a typ option', withHeader('"typ":"application/JWT"'), 'ok', { options: { ...OPTS, typ: 'jwt' } });
+  add('typ', 'application/x/jwt is not x/jwt', withHeader('"typ":"application/x/jwt"'), E.typ, { options: { ...OPTS, typ: 'x/jwt' } });
+  add('typ', 'typ JWT with a typ option', GOOD, 'ok', { options: { ...OPTS, typ: 'JWT' } });
+  add('typ', 'no typ with a typ option', tok('{"alg":"HS256"}'), E.typ, { options: { ...OPTS, typ: 'JWT' } });
 
   // ---- signature segment
   const [h, p] = [HEADER, PAYLOAD];
