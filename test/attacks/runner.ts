@@ -191,7 +191,7 @@ export interface DeviceChunk {
  * chars (a bigger case gets a chunk of its own). The cases run one by one
  * in a loop, so only one token is expanded at a time.
  */
-export const deviceChunks = (cases: AttackCase[], budget = 3000): DeviceChunk[] => {
+export const deviceChunks = (cases: AttackCase[], budget = 5000): DeviceChunk[] => {
   const chunks: { indexes: number[]; texts: string[]; size: number }[] = [];
   let cur: { indexes: number[]; texts: string[]; size: number } | undefined;
   cases.forEach((c, i) => {
