@@ -26,6 +26,16 @@ export const CALLS: Record<string, CallSpec> = {
     node: (mj, t, _k, o) => (o === undefined ? mj.decode(t as string) : mj.decode(t as string, o as never)),
     device: 'function (mj, t, k, o) { return o === undefined ? mj.decode(t) : mj.decode(t, o); }',
   },
+  // JWKs reach a device from outside too (a provisioning message, a hub):
+  // the "token" of these cases is the JWK, the options the alg argument.
+  importJWK: {
+    node: (mj, t, _k, o) => mj.importJWK(t as never, o as never),
+    device: 'function (mj, t, k, o) { return mj.importJWK(t, o); }',
+  },
+  thumbprint: {
+    node: (mj, t) => mj.thumbprint(t as never),
+    device: 'function (mj, t) { return mj.thumbprint(t); }',
+  },
   getUnverifiedHeader: {
     node: (mj, t, _k, o) => (o === undefined ? mj.getUnverifiedHeader(t as string) : mj.getUnverifiedHeader(t as string, o as never)),
     device: 'function (mj, t, k, o) { return o === undefined ? mj.getUnverifiedHeader(t) : mj.getUnverifiedHeader(t, o); }',

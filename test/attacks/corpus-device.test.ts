@@ -42,10 +42,10 @@ describe('attack corpus on the device', () => {
   if (!binaries.length) it.skip('real interpreter: skipped, ESPRUINO_BIN is not set', () => {});
   for (const bin of binaries) {
     describe('real ' + basename(bin) + ' (' + bin + ')', () => {
-      it.for(CHUNKS.map((c, n) => [n, c] as const))('chunk %i', async ([, chunk]) => {
+      it.for(CHUNKS.map((c, n) => [n, c] as const))('chunk %i', { timeout: 300000 }, async ([, chunk]) => {
         const r = await runOnEspruino(bin, chunk.script, { timeoutMs: 120000 });
         checkChunkRun(CASES, chunk.indexes, r.output, r.error);
-      }, 300000);
+      });
     });
   }
 });

@@ -31,7 +31,8 @@ export interface AttackCase {
   call: string;
   token: TokenSpec;
   key?: KeySpec;
-  options?: Record<string, unknown>;
+  /** The options argument (for importJWK: the alg string). */
+  options?: Record<string, unknown> | string;
   /** 'ok' or 'ErrorClass CODE' (the most specific class, as `err.name` says). */
   expect: string;
   /** Why this case does not run on boards (e.g. a token larger than a board's RAM). */
@@ -179,6 +180,24 @@ export const jwsJwtCases = (): AttackCase[] => {
   add('key', '32-byte key', tok(H, P, KEY.slice(0, 32)), 'ok', { key: KEY.slice(0, 32) });
   add('key', 'empty key', tok(H, P, ''), E.keyShort, { key: '' });
   add('key', 'empty key with minKeyLength 1', tok(H, P, ''), E.keyShort, { key: '', options: { ...OPTS, minKeyLength: 1 } });
+
+  // ---- JWKs from outside
+  const jwkCase = (name: string, jwk: unknown, expect: string, extra: Partial<AttackCase> = {}) =>
+    add('jwk', name, { literal: jwk }, expect, { call: 'importJWK', key: undefined, options: undefined, ...extra });
+  jwkCase('an oct JWK', { kty: 'oct', k: b64u(KEY) }, 'ok');
+  jwkCase('an RSA JWK', RSA_JWK, E.keyType);
+  jwkCase('k padded', { kty: 'oct', k: b64u(KEY) + '=' }, E.keyType);
+  jwkCase('k with + and /', { kty: 'oct', k: Buffer.from(KEY).toString('base64').replace(/=+$/, '') + '+/' }, E.keyType);
+  jwkCase('k a number', { kty: 'oct', k: 5 }, E.keyType);
+  jwkCase('kid a number', { kty: 'oct', k: b64u(KEY), kid: 5 }, E.keyType);
+  jwkCase('key_ops a string', { kty: 'oct', k: b64u(KEY), key_ops: 'verify' }, E.keyType);
+  jwkCase('kty missing', { k: b64u(KEY) }, E.keyType);
+  jwkCase('an array', [{ kty: 'oct', k: b64u(KEY) }], E.keyType);
+  jwkCase('null', null, E.keyType);
+  jwkCase('alg HS512 imported for HS256', { kty: 'oct', k: b64u(KEY), alg: 'HS512' }, E.keyNoMatch, { options: 'HS256' });
+  jwkCase('alg none asked for', { kty: 'oct', k: b64u(KEY) }, E.options, { options: 'none' });
+  jwkCase('thumbprint of a bad k', { kty: 'oct', k: 'a.b' }, E.keyType, { call: 'thumbprint' });
+  jwkCase('thumbprint of an oct JWK', { kty: 'oct', k: b64u(KEY) }, 'ok', { call: 'thumbprint' });
 
   // ---- crit and b64
   add('crit', 'unknown extension', withHeader('"crit":["x"],"x":1'), E.crit);

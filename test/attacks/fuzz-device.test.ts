@@ -55,9 +55,9 @@ describe('fuzz slice on the device', () => {
   const binaries = espruinoBinaries();
   if (!binaries.length) it.skip('real interpreter: skipped, ESPRUINO_BIN is not set', () => {});
   for (const bin of binaries) {
-    it.for(CHUNKS.map((c, n) => [n, c] as const))('real ' + basename(bin) + ' (' + bin + '), chunk %i', async ([, chunk]) => {
+    it.for(CHUNKS.map((c, n) => [n, c] as const))('real ' + basename(bin) + ' (' + bin + '), chunk %i', { timeout: 300000 }, async ([, chunk]) => {
       const r = await runOnEspruino(bin, chunk.script, { timeoutMs: 120000 });
       checkChunkRun(CASES, chunk.indexes, r.output, r.error);
-    }, 300000);
+    });
   }
 });

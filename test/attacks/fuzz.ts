@@ -206,8 +206,8 @@ export const buildCase = (p: FuzzParams): FuzzCase => {
   if (p.header.kid !== undefined) header.kid = p.header.kid;
   if (p.header.ext) Object.assign(header, p.header.ext);
   if (header.alg !== p.alg) steps.push('alg ' + JSON.stringify(header.alg));
-  let hBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  let pBytes = Buffer.from(JSON.stringify(p.claims), 'utf8');
+  let hBytes: Buffer = Buffer.from(JSON.stringify(header), 'utf8');
+  let pBytes: Buffer = Buffer.from(JSON.stringify(p.claims), 'utf8');
   for (const t of p.textOps) {
     steps.push(t.op + ' in ' + t.target);
     if (t.target === 'header') hBytes = applyTextOp(hBytes.toString('utf8'), t);
