@@ -63,7 +63,7 @@ const writeResults = (root: string, t: Tally, seeds: number[], seconds: number):
     `| both reject | ${t.bothRejected} |`,
     ...DIFFERENCES.map((d) => `| differ, documented: \`${d.id}\` | ${t.documented[d.id] ?? 0} |`),
     `| **differ, not documented** | **${t.unexplained.length}** |`,
-    `| **untyped error from microjwt** | **${t.untyped.length}** |`,
+    `| **untyped error, or key/token in a message** | **${t.untyped.length}** |`,
     `| **verify slower than 250 ms** | **${t.slow}** |`,
     '',
     ...(t.unexplained.length || t.untyped.length

@@ -251,15 +251,21 @@ export const joseOptions = (o: FuzzOptions): jose.JWTVerifyOptions => {
   return out;
 };
 
-/** microjwt's verdict on Node: 'ok' or 'Class CODE' (or UNTYPED/MISLABELLED). */
-export const microjwtVerdict = (mj: Microjwt, c: FuzzCase): string => {
+/** microjwt's verdict on Node ('ok' or 'Class CODE', or UNTYPED/MISLABELLED) and the error's message. */
+export const microjwtRun = (mj: Microjwt, c: FuzzCase): { verdict: string; message?: string } => {
   try {
     mj.verify(c.token, c.key, JSON.parse(JSON.stringify(c.options)));
-    return 'ok';
+    return { verdict: 'ok' };
   } catch (e) {
-    return classify(mj, e);
+    return { verdict: classify(mj, e), message: String((e as Error).message) };
   }
 };
+
+export const microjwtVerdict = (mj: Microjwt, c: FuzzCase): string => microjwtRun(mj, c).verdict;
+
+/** True when a message carries the whole token or the key's bytes (texts of 8+ chars: shorter ones occur by chance). */
+const leaks = (message: string | undefined, c: FuzzCase): boolean =>
+  message !== undefined && ((c.token.length >= 16 && message.includes(c.token)) || (c.key.length >= 8 && message.includes(Buffer.from(c.key).toString('latin1'))));
 
 export const joseVerdict = async (c: FuzzCase): Promise<string> => {
   try {
@@ -275,15 +281,18 @@ export type Outcome =
   | { kind: 'documented'; mj: string; jose: string; ids: string[] }
   | { kind: 'unexplained'; mj: string; jose: string }
   | { kind: 'untyped'; mj: string; jose: string }
+  | { kind: 'leak'; mj: string; jose: string }
   | { kind: 'slow'; mj: string; jose: string; ms: number };
 
 /** Both verdicts and what they mean together. */
 export const compare = async (mj: Microjwt, c: FuzzCase): Promise<Outcome> => {
   const started = performance.now();
-  const m = microjwtVerdict(mj, c);
+  const run = microjwtRun(mj, c);
+  const m = run.verdict;
   const ms = performance.now() - started;
   const j = await joseVerdict(c);
   if (m.startsWith('UNTYPED') || m.startsWith('MISLABELLED')) return { kind: 'untyped', mj: m, jose: j };
+  if (leaks(run.message, c)) return { kind: 'leak', mj: m, jose: j };
   if (ms > 250) return { kind: 'slow', mj: m, jose: j, ms };
   if ((m === 'ok') === (j === 'ok')) return { kind: 'agree', mj: m, jose: j };
   const ctx: DifferenceContext = { token: c.token, key: c.key, options: c.options, features: tokenFeatures(c.token) };
@@ -311,7 +320,7 @@ export const record = (t: Tally, c: FuzzCase, o: Outcome): void => {
   if (o.kind === 'agree') o.mj === 'ok' ? t.bothAccepted++ : t.bothRejected++;
   else if (o.kind === 'documented') for (const id of o.ids) t.documented[id] = (t.documented[id] ?? 0) + 1;
   else if (o.kind === 'unexplained') t.unexplained.length < 50 && t.unexplained.push({ mj: o.mj, jose: o.jose, steps: c.steps, token: c.token.slice(0, 300) });
-  else if (o.kind === 'untyped') t.untyped.length < 50 && t.untyped.push({ mj: o.mj, steps: c.steps });
+  else if (o.kind === 'untyped' || o.kind === 'leak') t.untyped.length < 50 && t.untyped.push({ mj: o.kind + ' ' + o.mj, steps: c.steps });
   else t.slow++;
 };
 
