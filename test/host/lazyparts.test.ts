@@ -10,6 +10,7 @@ import { buildDeviceModule } from '../../src/host/devicebuild.mjs';
 import { applyLazyParts } from '../../src/host/lazyparts.mjs';
 import { loadFeatures } from '../../src/host/loadcost.mjs';
 import { runDeviceScript } from '../../src/host/emulator';
+import { espruinoBinaries, runOnEspruino } from '../../src/host/real';
 
 const makePackage = (files: Record<string, string>): string => {
   const root = mkdtempSync(join(tmpdir(), 'mj-parts-'));
@@ -64,12 +65,18 @@ describe('lazy parts', () => {
       "print('made', m.makeBox(5) instanceof m.Box, m.makeBox(6).twice());",
       "print('again', m.add(2, 0), G.partRuns);",
     ].join('\n');
+    const want = ['before true', 'add 12', 'runs 1', 'box 8 true', 'made true 12', 'again 20 1'];
     for (const board of ['pico', 'linux']) {
       const r = await runDeviceScript(script, { board, module: minified });
       expect(r.error).toBeUndefined();
-      expect(r.output.trim().split('\n')).toEqual(['before true', 'add 12', 'runs 1', 'box 8 true', 'made true 12', 'again 20 1']);
+      expect(r.output.trim().split('\n')).toEqual(want);
     }
-  });
+    // The real interpreter, module loaded from Storage, when ESPRUINO_BIN names one.
+    for (const bin of espruinoBinaries()) {
+      const r = await runOnEspruino(bin, script, { module: minified, timeoutMs: 60000 });
+      expect(r.output.trim().split('\n').filter((l) => l && !l.startsWith('>')), bin).toEqual(want);
+    }
+  }, 120000);
 
   it('makes only stubs at load: the part\'s functions are created inside its loader', () => {
     const code = [
