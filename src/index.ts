@@ -7,7 +7,7 @@
  * code never uses `import * as` for the same reason.
  */
 import { version } from './version';
-import { errors } from './errors';
+import { JWTError, InvalidTokenError, DecodeError, InvalidSignatureError, ExpiredSignatureError, ImmatureSignatureError, InvalidAudienceError, InvalidIssuerError, InvalidSubjectError, InvalidJTIError, InvalidIssuedAtError, MissingRequiredClaimError, InvalidAlgorithmError, InvalidKeyError, DecryptionError, ClockNotSetError, NotSupportedError } from './errors';
 import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
 import { cryptoApi } from './crypto/index';
@@ -28,24 +28,25 @@ const microjwt = {
   thumbprint: thumbprint,
   generateSecret: generateSecret,
   KeySet: KeySet,
-  errors: errors,
-  JWTError: errors.JWTError,
-  InvalidTokenError: errors.InvalidTokenError,
-  DecodeError: errors.DecodeError,
-  InvalidSignatureError: errors.InvalidSignatureError,
-  ExpiredSignatureError: errors.ExpiredSignatureError,
-  ImmatureSignatureError: errors.ImmatureSignatureError,
-  InvalidAudienceError: errors.InvalidAudienceError,
-  InvalidIssuerError: errors.InvalidIssuerError,
-  InvalidSubjectError: errors.InvalidSubjectError,
-  InvalidJTIError: errors.InvalidJTIError,
-  InvalidIssuedAtError: errors.InvalidIssuedAtError,
-  MissingRequiredClaimError: errors.MissingRequiredClaimError,
-  InvalidAlgorithmError: errors.InvalidAlgorithmError,
-  InvalidKeyError: errors.InvalidKeyError,
-  DecryptionError: errors.DecryptionError,
-  ClockNotSetError: errors.ClockNotSetError,
-  NotSupportedError: errors.NotSupportedError,
+  JWTError: JWTError,
+  InvalidTokenError: InvalidTokenError,
+  DecodeError: DecodeError,
+  InvalidSignatureError: InvalidSignatureError,
+  ExpiredSignatureError: ExpiredSignatureError,
+  ImmatureSignatureError: ImmatureSignatureError,
+  InvalidAudienceError: InvalidAudienceError,
+  InvalidIssuerError: InvalidIssuerError,
+  InvalidSubjectError: InvalidSubjectError,
+  InvalidJTIError: InvalidJTIError,
+  InvalidIssuedAtError: InvalidIssuedAtError,
+  MissingRequiredClaimError: MissingRequiredClaimError,
+  InvalidAlgorithmError: InvalidAlgorithmError,
+  InvalidKeyError: InvalidKeyError,
+  DecryptionError: DecryptionError,
+  ClockNotSetError: ClockNotSetError,
+  NotSupportedError: NotSupportedError,
 };
 
+// The error classes are also reachable as microjwt.errors.X: the same object, no second table in RAM.
+(microjwt as { errors?: unknown }).errors = microjwt;
 export default microjwt;
