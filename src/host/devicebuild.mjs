@@ -21,10 +21,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDeviceCode } from './es5check.mjs';
 import { applyLazyParts } from './lazyparts.mjs';
+import { leaveOutPlugin } from './variants.mjs';
 
 const EXPORT_DEFAULT = /export\s*\{\s*([\w$]+) as default\s*\};\s*$/;
 
-/** Step 1: bundle `entry` ({file} or {text}) from package `root` into one wrapped CommonJS module (ES2017). */
+/**
+ * Step 1: bundle `entry` ({file} or {text}, and optionally {variant}: a name
+ * in variants.mjs, whose left-out modules are swapped) from package `root`
+ * into one wrapped CommonJS module (ES2017).
+ */
 export const bundleDevice = async (root, entry) => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const source = entry.file
@@ -44,6 +49,7 @@ export const bundleDevice = async (root, entry) => {
     legalComments: 'none',
     treeShaking: true,
     define: { __MICROJWT_VERSION__: JSON.stringify(pkg.version) },
+    plugins: entry.variant ? [leaveOutPlugin(root, entry.variant)] : [],
     logLevel: 'silent',
   });
   const text = result.outputFiles[0].text;
