@@ -13,6 +13,13 @@ export interface DeviceScript {
   vectors: string[];
   /** Profiles excluded by `// @boards !rp2040 !puck`. */
   excludedBoards: string[];
+  /**
+   * `// @module path/to/entry.ts`: the script loads, as `microjwt`, a module
+   * built from that entry (package-relative; it must end in one `export
+   * default`) by the device pipeline, instead of dist/microjwt.min.js: for
+   * code that is not in the public API.
+   */
+  module?: string;
 }
 
 const directive = (text: string, name: string): string[] => {
@@ -38,6 +45,7 @@ export const listDeviceScripts = (dir = deviceTestDir()): DeviceScript[] =>
         text,
         vectors: directive(text, 'vectors'),
         excludedBoards: directive(text, 'boards').filter((b) => b.startsWith('!')).map((b) => b.slice(1)),
+        module: directive(text, 'module')[0],
       };
     });
 
