@@ -18,7 +18,7 @@ import { DecryptionError, invalidArgument } from '../errors';
 import { isBytes } from '../codec/bytes';
 import { timingSafeEqualBytes } from './compare';
 import { checkAesKey, rawAes, select } from './index';
-import { gcmCrypt, gcmJ0 } from './pure/gcm';
+import { gcmCtr, ghash } from './pure/gcm';
 
 interface NodeGcmCipher {
   setAAD(aad: Uint8Array): unknown;
@@ -32,43 +32,52 @@ interface NodeGcmCrypto {
   createDecipheriv(name: string, key: Uint8Array, iv: Uint8Array, options: { authTagLength: number }): NodeGcmCipher;
 }
 
-/** node:crypto's GCM: [output, tag], or null when the tag (given: decryption) does not verify. */
-const nodeGcm = function (key: Uint8Array, iv: Uint8Array, input: Uint8Array, aad: Uint8Array, tag: Uint8Array | null): Uint8Array[] | null {
-  // The node backend is selected, so this is Node and hostRequire exists.
-  const c = hostRequire!('crypto') as NodeGcmCrypto;
-  const name = 'aes-' + key.length * 8 + '-gcm';
-  const opts = { authTagLength: 16 };
-  const g = tag ? c.createDecipheriv(name, key, iv, opts) : c.createCipheriv(name, key, iv, opts);
-  if (tag) g.setAuthTag(tag);
-  g.setAAD(aad);
-  const a = g.update(input);
-  let b: Uint8Array;
-  try {
-    // Decryption: final() is where the tag is checked; `a` is dropped on failure.
-    b = g.final();
-  } catch (e) {
-    return null;
-  }
-  // Plain Uint8Array copies, as from the other backends.
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  const t = new Uint8Array(16);
-  if (!tag) t.set(g.getAuthTag());
-  return [out, t];
-};
-
 /**
- * Checks the arguments, runs GCM on the selected backend: [output, tag]; when
- * decrypting (`tag` given), null unless the tag verifies.
+ * Checks the arguments and runs GCM on the selected backend: [output, tag];
+ * when decrypting (`tag` given), null unless the tag verifies. One function
+ * for both directions and backends: each function object of a part costs
+ * RAM on the device while the part is loaded.
  */
 const gcmRun = function (key: Uint8Array, iv: Uint8Array, input: Uint8Array, what: string, aad: Uint8Array, tag: Uint8Array | null): Uint8Array[] | null {
   checkAesKey(key);
   if (!isBytes(iv) || iv.length === 0) invalidArgument('iv must be a non-empty Uint8Array');
   if (!isBytes(input)) invalidArgument(what + ' must be a Uint8Array');
   if (!isBytes(aad)) invalidArgument('aad must be a Uint8Array');
-  if (select().aes === 'node') return nodeGcm(key, iv, input, aad, tag);
-  const r = gcmCrypt(rawAes, key, gcmJ0(rawAes, key, iv), input, aad, !!tag);
+  if (select().aes === 'node') {
+    // The node backend is selected, so this is Node and hostRequire exists.
+    const c = hostRequire!('crypto') as NodeGcmCrypto;
+    const name = 'aes-' + key.length * 8 + '-gcm';
+    const g = tag ? c.createDecipheriv(name, key, iv, { authTagLength: 16 }) : c.createCipheriv(name, key, iv, { authTagLength: 16 });
+    if (tag) g.setAuthTag(tag);
+    g.setAAD(aad);
+    const x = g.update(input);
+    let y: Uint8Array;
+    try {
+      // Decryption: final() is where the tag is checked; `x` is dropped on failure.
+      y = g.final();
+    } catch (e) {
+      return null;
+    }
+    // Plain Uint8Array copies, as from the other backends.
+    const out = new Uint8Array(x.length + y.length);
+    out.set(x, 0);
+    out.set(y, x.length);
+    const t = new Uint8Array(16);
+    if (!tag) t.set(g.getAuthTag());
+    return [out, t];
+  }
+  // J0: IV || 0^31 || 1 for a 96-bit IV; for other lengths GHASH(IV), as the specification says.
+  let j0: Uint8Array;
+  if (iv.length === 12) {
+    j0 = new Uint8Array(16);
+    j0.set(iv);
+    j0[15] = 1;
+  } else {
+    j0 = ghash(rawAes(false, key, null, new Uint8Array(16)), new Uint8Array(0), iv, null, 0);
+  }
+  const r = gcmCtr(rawAes, key, j0, input);
+  // The tag is over the ciphertext: the input when decrypting. r[1] is E(0) || E(J0).
+  r[1] = ghash(r[1], aad, tag ? input : r[0], r[1], 16);
   // The whole tag is compared (constant time) before any plaintext leaves.
   return tag && !timingSafeEqualBytes(r[1], tag) ? null : r;
 };

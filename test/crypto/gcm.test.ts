@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import nodeCrypto from 'node:crypto';
 import * as c from '../../src/crypto/index';
 import { aesGcmDecrypt, aesGcmEncrypt } from '../../src/crypto/gcm';
-import { gcmCrypt } from '../../src/crypto/pure/gcm';
+import { gcmCtr, ghash } from '../../src/crypto/pure/gcm';
 import { DecryptionError, InvalidKeyError, JWTError } from '../../src/errors';
 import { vectors } from '../jwt/helpers';
 
@@ -293,10 +293,11 @@ describe('pure AES-GCM against node:crypto', () => {
         const pt = rnd(len);
         const aad = rnd(len % 20);
         const want = refGcm(key, j0, pt, aad);
-        const [ct, tag] = gcmCrypt(c.rawAes, key, j0, pt, aad, false);
+        // As src/crypto/gcm.ts composes them: GCTR, then GHASH over the ciphertext.
+        const [ct, hk] = gcmCtr(c.rawAes, key, j0, pt);
+        const tag = ghash(hk, aad, ct, hk, 16);
         expect(hex(ct) + ' ' + hex(tag), low + ' ' + len).toBe(want.ct + ' ' + want.tag);
-        const [back, tag2] = gcmCrypt(c.rawAes, key, j0, ct, aad, true);
-        expect(hex(back) + ' ' + hex(tag2)).toBe(hex(pt) + ' ' + want.tag);
+        expect(hex(gcmCtr(c.rawAes, key, j0, ct)[0])).toBe(hex(pt));
       }
     }
   });
