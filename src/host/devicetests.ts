@@ -15,6 +15,13 @@ export interface DeviceScript {
   excludedBoards: string[];
   /** Per-board builds excluded by `// @variants !core` (a script that needs more than that build holds). */
   excludedVariants: string[];
+  /**
+   * `// @module path/to/entry.ts`: the script loads, as `microjwt`, a module
+   * built from that entry (package-relative; it must end in one `export
+   * default`) by the device pipeline, instead of dist/microjwt.min.js: for
+   * code that is not in the public API.
+   */
+  module?: string;
 }
 
 const directive = (text: string, name: string): string[] => {
@@ -41,6 +48,7 @@ export const listDeviceScripts = (dir = deviceTestDir()): DeviceScript[] =>
         vectors: directive(text, 'vectors'),
         excludedBoards: directive(text, 'boards').filter((b) => b.startsWith('!')).map((b) => b.slice(1)),
         excludedVariants: directive(text, 'variants').filter((b) => b.startsWith('!')).map((b) => b.slice(1)),
+        module: directive(text, 'module')[0],
       };
     });
 
