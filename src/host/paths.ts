@@ -28,6 +28,8 @@ export interface BoardProfile {
   jsVars: number;
   unicode: boolean;
   crypto: string[] | null;
+  /** Built-in modules the emulator adds from the host (`http`, `Wifi`: see network.ts). */
+  modules?: string[];
 }
 
 export interface ProfileFile {
