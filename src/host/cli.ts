@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runDeviceScript } from './emulator';
 import { serve } from './serve';
+import { runStatements } from './statements';
 import { BoardError } from './espruinocli';
 import { flash, moduleFileFor, selftestOnBoard } from './flash';
 import { boardNames, packageRoot, profileFile, getProfile } from './paths';
@@ -157,7 +158,8 @@ const main = async (): Promise<number> => {
   }
   if (cmd === 'selftest') {
     if (opts.port) return selftestBoard(opts);
-    const r = await runDeviceScript(readFileSync(join(packageRoot(), 'board', 'selftest.js'), 'utf8'), { board: boardOf(opts), filename: 'selftest.js' });
+    // Statement by statement, as `selftest --port` sends it to a board.
+    const r = await runStatements(readFileSync(join(packageRoot(), 'board', 'selftest.js'), 'utf8'), { board: boardOf(opts), filename: 'selftest.js' });
     process.stdout.write(r.output);
     return !r.error && /(\d+) passed, 0 failed\s*$/.test(r.output) ? 0 : 1;
   }

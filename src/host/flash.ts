@@ -22,6 +22,7 @@ import * as acorn from 'acorn';
 import { BoardError, BoardSession, MISSING_CLI, findEspruinoCli } from './espruinocli';
 import { estimateLoadCost } from './loadcost.mjs';
 import { getProfile, packageRoot, profileFile } from './paths';
+import { deviceStatements } from './statements';
 
 const CHUNK = 384; // as the CLI's --storage: a multiple of 3, so each chunk is whole base64
 const HASHES = ['SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'PBKDF2', 'AES'];
@@ -243,12 +244,6 @@ export const flash = async (o: FlashOptions): Promise<FlashReport> => {
   } finally {
     await session.close();
   }
-};
-
-/** Splits a device script into top-level statements (each sent as one REPL input). */
-export const deviceStatements = (source: string): string[] => {
-  const ast = acorn.parse(source, { ecmaVersion: 5, sourceType: 'script' });
-  return ast.body.map((n) => source.slice(n.start, n.end));
 };
 
 export interface SelftestResult {
