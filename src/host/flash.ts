@@ -147,14 +147,18 @@ export const openBoard = async (port: string, cli: string[] | undefined, onOutpu
   await checkPort(port);
   const module = profileFile().module;
   const session = await BoardSession.open(command, { port, builtinModules: ['Storage', 'crypto', 'http', 'Wifi', module], onOutput });
-  // A prompt after Enter; a busy board gets one Ctrl-C (as the CLI itself does).
-  session.write('\n');
+  // A marker only the board can print (the CLI itself prints a '>' after a
+  // Ctrl-C); a busy board gets one Ctrl-C, as the CLI's own uploads do.
+  const hello = () => {
+    session.send('print("@microjwt-" + "hello")');
+    return session.waitFor(/@microjwt-hello/, 3000, '');
+  };
   try {
-    await session.waitFor(/>/, 2500, '');
+    await hello();
   } catch {
     session.write('\x03');
     try {
-      await session.waitFor(/>/, 3000, '');
+      await hello();
     } catch {
       await session.close();
       throw new BoardError(
