@@ -52,7 +52,16 @@ export const serve = async (opts: ServeOptions = {}): Promise<Served> => {
     storageFile = join(tempDir, 'storage.json');
   }
   let client: net.Socket | undefined;
-  const repl = new ReplConsole((bytes) => client?.write(Buffer.from(bytes, 'latin1')));
+  // Echo comes a character at a time: gather what one turn of the loop sends.
+  let pending = '';
+  const flush = () => {
+    if (pending && client) client.write(Buffer.from(pending, 'latin1'));
+    pending = '';
+  };
+  const repl = new ReplConsole((bytes) => {
+    if (!pending) setImmediate(flush);
+    pending += bytes;
+  });
   let device: DeviceHandle | undefined;
   let closing = false;
   let running: Promise<unknown> = Promise.resolve();
