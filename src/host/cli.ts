@@ -25,7 +25,7 @@ Usage:
       Run board/selftest.js on the board at <p> (after a reset(): RAM cleared,
       Storage kept) and print its checks, timings and "N passed, N failed".
 
-  microjwt flash --port <p> [--board <b>] [--module <file>] [--no-selftest] [--timeout <secs>] [--verbose]
+  microjwt flash --port <p> [--board <b>] [--module <file>] [--no-selftest] [--baud 115200] [--timeout <secs>] [--verbose]
       Write the module into the board's Storage as 'microjwt' through the
       official Espruino CLI (npm package "espruino"), with progress; check the
       board answers, has room and has what the build needs; then verify the
@@ -35,12 +35,14 @@ Usage:
       --module  the module file (default: dist/variants/<board>.min.js if built, else dist/microjwt.min.js)
       --port    /dev/ttyACM0, /dev/ttyUSB0 (ESP32), COM3, tcp://192.168.1.50 (telnet, port 23),
                 tcp://127.0.0.1:2323 (microjwt serve, or the Linux build's --telnet)
+      --baud    serial speed (default 115200, an ESP32's; USB boards ignore it)
+      --verbose show everything the board prints
 
   microjwt serve [--board <b>] [--port 2323] [--empty] [--storage-file <f>] [--time host|unset|<secs>]
       An emulated board with an Espruino REPL on tcp://127.0.0.1:<port>: the
-      official CLI, the Web IDE (via the CLI) and \`microjwt flash\` talk to it
-      like a board. --empty starts with nothing in Storage (a fresh board);
-      --storage-file keeps Storage across runs.
+      official CLI (\`npx espruino --no-ble -p tcp://127.0.0.1:2323\`) and
+      \`microjwt flash\` talk to it like a board. --empty starts with nothing in
+      Storage (a fresh board); --storage-file keeps Storage across runs.
 
   microjwt --help
 
@@ -97,11 +99,17 @@ const timeoutOf = (opts: Record<string, string>) => {
   return t;
 };
 
+const baudOf = (opts: Record<string, string>) => {
+  const b = Number(opts.baud ?? 115200);
+  if (!Number.isInteger(b) || b <= 0) throw new Error('--baud must be a number (e.g. 115200)');
+  return b;
+};
+
 const verboseOutput = (opts: Record<string, string>) => (opts.verbose ? (t: string) => process.stderr.write(Buffer.from(t, 'latin1')) : undefined);
 
 const selftestBoard = async (opts: Record<string, string>): Promise<number> => {
   const started = Date.now();
-  const r = await selftestOnBoard({ port: opts.port, timeoutSec: timeoutOf(opts), log: (l) => console.log(l), onOutput: verboseOutput(opts) });
+  const r = await selftestOnBoard({ port: opts.port, timeoutSec: timeoutOf(opts), log: (l) => console.log(l), onOutput: verboseOutput(opts), baud: baudOf(opts) });
   console.log('self-test on ' + opts.port + ': ' + r.passed + ' passed, ' + r.failed + ' failed (' + ((Date.now() - started) / 1000).toFixed(1) + ' s)');
   return r.failed === 0 && r.passed > 0 ? 0 : 1;
 };
@@ -116,6 +124,7 @@ const flashCommand = async (opts: Record<string, string>): Promise<number> => {
     timeoutSec: timeoutOf(opts),
     log: (l) => console.log(l),
     onOutput: verboseOutput(opts),
+    baud: baudOf(opts),
   });
   console.log('flashed in ' + report.seconds.toFixed(1) + ' s');
   if (opts['no-selftest']) return 0;

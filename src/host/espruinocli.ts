@@ -50,6 +50,8 @@ export interface SessionOptions {
   port: string;
   /** Built-in module names the CLI must not try to download (it looks for every require() it sees). */
   builtinModules?: string[];
+  /** Serial baud rate (ignored over USB CDC, Bluetooth and TCP); an ESP32's console runs at 115200. */
+  baud?: number;
   /** Extra `--config KEY=value` settings. */
   config?: Record<string, string | number | boolean>;
   /** Everything the board prints, as it arrives (device bytes as a latin1 string). */
@@ -112,7 +114,10 @@ export class BoardSession {
     // after each Storage.write line: flash.ts waits for the board's
     // acknowledgement of each chunk instead.
     const config: Record<string, string | number | boolean> = { SERIAL_THROTTLE_SEND: 1, UNICODE: true, STORAGE_UPLOAD_METHOD: 1, ...opts.config };
-    const args = ['--no-ble', '-p', opts.port, '--board', boardFile];
+    // Bluetooth only for a Bluetooth address (a Puck.js): elsewhere the CLI's
+    // Bluetooth scan would only slow the connection down.
+    const ble = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(opts.port);
+    const args = [...(ble ? [] : ['--no-ble']), '-p', opts.port, '-b', String(opts.baud ?? 115200), '--board', boardFile];
     for (const [k, v] of Object.entries(config)) args.push('--config', k + '=' + String(v));
     const child = spawn(cli[0], [...cli.slice(1), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new BoardSession(child, dir, opts.onOutput);

@@ -54,6 +54,8 @@ export interface FlashOptions {
   onOutput?: (text: string) => void;
   /** The official CLI command (default: found by findEspruinoCli). */
   cli?: string[];
+  /** Serial baud rate (default 115200, an ESP32's console; USB boards ignore it). */
+  baud?: number;
 }
 
 export interface FlashReport {
@@ -141,12 +143,12 @@ const VERIFY =
 const json = (s: string) => JSON.stringify(s);
 
 /** Connects and makes sure the board's REPL answers. */
-export const openBoard = async (port: string, cli: string[] | undefined, onOutput?: (t: string) => void): Promise<BoardSession> => {
+export const openBoard = async (port: string, cli: string[] | undefined, onOutput?: (t: string) => void, baud?: number): Promise<BoardSession> => {
   const command = cli ?? findEspruinoCli();
   if (!command) throw new BoardError(MISSING_CLI);
   await checkPort(port);
   const module = profileFile().module;
-  const session = await BoardSession.open(command, { port, builtinModules: ['Storage', 'crypto', 'http', 'Wifi', module], onOutput });
+  const session = await BoardSession.open(command, { port, baud, builtinModules: ['Storage', 'crypto', 'http', 'Wifi', module], onOutput });
   // A marker only the board can print (the CLI itself prints a '>' after a
   // Ctrl-C); a busy board gets one Ctrl-C, as the CLI's own uploads do.
   const hello = () => {
@@ -188,7 +190,7 @@ export const flash = async (o: FlashOptions): Promise<FlashReport> => {
   if (!data.length) throw new BoardError(moduleFile + ' is empty');
   const sha256 = createHash('sha256').update(Buffer.from(data, 'latin1')).digest('hex');
   const name = profileFile().module;
-  const session = await openBoard(o.port, o.cli, o.onOutput);
+  const session = await openBoard(o.port, o.cli, o.onOutput, o.baud);
   try {
     const info = await probeBoard(session);
     o.log('board: ' + info.board + ', Espruino ' + info.version + ', ' + info.total + ' JsVars (' + info.memFree + ' free), crypto: ' + (info.crypto.join(' ') || 'none'));
@@ -257,11 +259,11 @@ export interface SelftestResult {
 }
 
 /** Runs board/selftest.js on the board at `port` after a reset() (a clean RAM, Storage kept). */
-export const selftestOnBoard = async (o: { port: string; timeoutSec?: number; log: (line: string) => void; onOutput?: (t: string) => void; cli?: string[] }): Promise<SelftestResult> => {
+export const selftestOnBoard = async (o: { port: string; timeoutSec?: number; log: (line: string) => void; onOutput?: (t: string) => void; cli?: string[]; baud?: number }): Promise<SelftestResult> => {
   const file = join(packageRoot(), 'board', 'selftest.js');
   const source = readFileSync(file, 'utf8');
   if (/[^\x00-\x7f]/.test(source)) throw new BoardError(file + ' must be ASCII');
-  const session = await openBoard(o.port, o.cli, o.onOutput);
+  const session = await openBoard(o.port, o.cli, o.onOutput, o.baud);
   let output = '';
   try {
     session.send('reset()');
