@@ -177,6 +177,12 @@ const main = async (): Promise<number> => {
   throw new Error('unknown command "' + cmd + '" (see microjwt --help)');
 };
 
+// `microjwt emulate s.js | head`: a closed pipe ends the command quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main().then(
   (code) => process.exit(code),
   (e) => {
