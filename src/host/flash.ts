@@ -4,8 +4,9 @@
 //
 // flash, step by step:
 //   1. the port exists (a device file, or something listening at tcp://...);
-//   2. the board answers at its REPL, and says what it has: firmware, free
-//      Storage, its `crypto` functions, its JsVars;
+//   2. the board answers at its REPL; after a reset() (RAM cleared, Storage
+//      kept) it says what it has: firmware, free Storage, its `crypto`
+//      functions, its JsVars;
 //   3. the chosen build fits: enough free Storage, the native functions a
 //      per-board build relies on, the JsVars it takes at load;
 //   4. the module goes into Storage in 384-byte chunks, as the CLI's own
@@ -192,6 +193,12 @@ export const flash = async (o: FlashOptions): Promise<FlashReport> => {
   const name = profileFile().module;
   const session = await openBoard(o.port, o.cli, o.onOutput, o.baud);
   try {
+    // Clear RAM first: a running app, or a copy of the module loaded from the
+    // Storage file we are about to replace (its functions point into that
+    // file's flash), must not outlive the rewrite. Storage is kept.
+    session.send('reset()');
+    await session.settle(400, 5000);
+    session.take();
     const info = await probeBoard(session);
     o.log('board: ' + info.board + ', Espruino ' + info.version + ', ' + info.total + ' JsVars (' + info.memFree + ' free), crypto: ' + (info.crypto.join(' ') || 'none'));
     o.log('Storage: ' + info.free + ' bytes free before' + (info.existing >= 0 ? ' (an older "' + name + '" of ' + info.existing + ' bytes is there)' : ''));

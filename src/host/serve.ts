@@ -68,12 +68,14 @@ export const serve = async (opts: ServeOptions = {}): Promise<Served> => {
   let first = true;
 
   const start = () => {
-    const fresh = first && opts.empty;
+    // The built module is put in Storage once, at the start (unless --empty);
+    // after a reset the device has what the last one saved.
+    const preload = first && !opts.empty;
     first = false;
     running = runDeviceScript('', {
       board,
       storageFile,
-      module: fresh ? false : undefined,
+      module: preload ? undefined : false,
       time: opts.time,
       timeoutMs: 60000,
       onOutput: (s) => repl.output(s),

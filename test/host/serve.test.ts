@@ -138,8 +138,8 @@ describe('microjwt serve', () => {
     await c.until(/has false/);
     c.send('\x10var kept = 1; require("Storage").write("note", "hello")\n');
     c.send('\x10reset();\n');
-    c.send('\x10print("after", typeof kept, require("Storage").read("note"))\n');
-    await c.until(/after undefined hello/);
+    c.send('\x10print("after", typeof kept, require("Storage").read("note"), require("Storage").read("microjwt") !== undefined)\n');
+    await c.until(/after undefined hello false/);
     c.close();
   });
 
