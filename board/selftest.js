@@ -202,7 +202,7 @@ check('clock state', function () {
 // ---- JWE: TO ADD after the jwe branch is merged.
 // group('jwe'); check('dir A128CBC-HS256 round trip', ...); check('decrypts a fixed jose JWE', ...)
 // (a fixed compact token made with jose's CompactEncrypt, pasted here as a
-// string; selftest.test.ts should re-make it with jose, as for TOKENS).
+// string; selftest.test.ts should check that jose decrypts it to the same claims).
 
 // ---- Revocation store: TO ADD after the sessions branch is merged.
 // group('revocation'); check('write a revocation, read it back from Storage', ...)
