@@ -6,7 +6,7 @@
 import * as esbuild from 'esbuild';
 import * as acorn from 'acorn';
 import ts from 'typescript';
-import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDeviceModule } from './src/host/devicebuild.mjs';
@@ -49,11 +49,17 @@ const buildHost = async () => {
     target: 'node20',
     outfile: join(dist, 'cli.js'),
     banner: { js: '#!/usr/bin/env node' },
-    packages: 'external',
+    // Everything the CLI runs (acorn for the emulator's source checks) is
+    // bundled, so the installed package needs no runtime dependency. The
+    // official `espruino` CLI is not imported: `flash` runs it as a separate
+    // process, found in the user's project (see src/host/espruinocli.ts).
     // src/host/paths.ts falls back to __dirname when import.meta.url is empty.
     define: { 'import.meta.url': 'undefined' },
     logLevel: 'warning',
   });
+  // npm links bin entries as they are packed: without its run bit `npx microjwt`
+  // fails with "Permission denied" wherever npm does not repair the mode.
+  chmodSync(join(dist, 'cli.js'), 0o755);
 };
 
 const main = async () => {

@@ -30,6 +30,8 @@ export interface BoardProfile {
   crypto: string[] | null;
   /** The per-board build this board runs (dist/variants/<variant>.min.js); none: the universal module. */
   variant?: string;
+  /** Built-in modules the emulator adds from the host (`http`, `Wifi`: see network.ts). */
+  modules?: string[];
 }
 
 export interface ProfileFile {
@@ -51,10 +53,11 @@ export const getProfile = (name: string): BoardProfile => {
   return { name, ...p };
 };
 
-/** Where the module for `board` is: its own build (espruino.json `variant`), else the universal module. */
+/** Where the module for `board` is: its own build (espruino.json `variant`) when it was built, else the universal module. */
 export const moduleFileFor = (board?: string): string => {
   const variant = board === undefined ? undefined : getProfile(board).variant;
-  return join(packageRoot(), variant ? join(profileFile().variantsDir, variant + '.min.js') : profileFile().moduleFile);
+  const own = variant ? join(packageRoot(), profileFile().variantsDir, variant + '.min.js') : '';
+  return own && existsSync(own) ? own : join(packageRoot(), profileFile().moduleFile);
 };
 
 /** A per-board build by variant name (src/host/variants.mjs), as bytes (latin1 string). */

@@ -688,9 +688,12 @@ export function installEspruino(H) {
     removeCached: function removeCached(name) { delete cached[S(name)]; delete modules[S(name)]; },
     getCached: function getCached() { return O.keys(modules); },
   };
+  // Built-in modules the host adds for some profiles (http, Wifi: see network.ts).
+  var natives = {};
   g.require = function require(name) {
     name = S(name);
     if (hasOwn.call(modules, name)) return modules[name];
+    if (hasOwn.call(natives, name)) return natives[name];
     if (name === 'Storage') return Storage;
     if (name === 'crypto' && P.crypto) return cryptoModule || (cryptoModule = makeCrypto());
     var source = hasOwn.call(cached, name) ? cached[name] : H.sRead(name);
@@ -753,5 +756,21 @@ export function installEspruino(H) {
       return true;
     },
     memory: function () { return processObj.memory(); },
+    // For the REPL and the network layer (serve.ts, repl.ts, network.ts).
+    nextTimer: function () {
+      var at = -1;
+      for (var i = 0; i < timers.length; i++) if (at < 0 || timers[i].at < at) at = timers[i].at;
+      return at;
+    },
+    inspect: function (v) { return maskString(fmt(v, 1)); },
+    addModule: function (name, exports) {
+      natives[name] = exports;
+      processObj.env.MODULES += ',' + name;
+    },
+    // A global the host adds counts as built in (process.memory() leaves it out).
+    addGlobal: function (name, value) {
+      g[name] = value;
+      builtins.push(name);
+    },
   };
 }

@@ -1,0 +1,69 @@
+// board/selftest.js: ASCII only, its fixed tokens still what jose makes, and
+// 0 failed (at least 25 checks) on every emulated board, run statement by
+// statement as `selftest --port` sends it (flash.test.ts runs it on the real
+// interpreters' telnet REPL).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as jose from 'jose';
+import { boardNames } from '../../src/host/paths';
+import { runStatements } from '../../src/host/statements';
+
+const file = join(__dirname, '..', '..', 'board', 'selftest.js');
+const source = readFileSync(file, 'utf8');
+const MIN_CHECKS = 25;
+
+const summary = (output: string) => {
+  const m = /(\d+) passed, (\d+) failed\s*$/.exec(output);
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
+};
+
+describe('board/selftest.js', () => {
+  it('is ASCII only (upload tools change other bytes in transit)', () => {
+    const bad = [...source].map((c, i) => ({ c, i })).filter(({ c }) => c.charCodeAt(0) > 0x7e || (c.charCodeAt(0) < 0x20 && c !== '\n'));
+    expect(bad.map(({ c, i }) => 'offset ' + i + ': U+' + c.charCodeAt(0).toString(16))).toEqual([]);
+  });
+
+  it('its fixed tokens and thumbprint are what jose makes', async () => {
+    const key = /var KEY = '([^']*)';/.exec(source)?.[1];
+    expect(key).toBeDefined();
+    const secret = new TextEncoder().encode(key);
+    expect(secret.length).toBe(64);
+    // The payload of the self-test's CLAIMS, with TEXT decoded from its base64url.
+    const payload = { sub: 'sensor-7', iss: 'microjwt-selftest', aud: 'hub', iat: 1700000000, exp: 1700000600, name: 'Jos\u00e9 \u263a \u{1d11e}' };
+    expect(Buffer.from('Sm9zw6kg4pi6IPCdhJ4', 'base64url').toString('utf8')).toBe(payload.name);
+    for (const alg of ['HS256', 'HS384', 'HS512']) {
+      const token = new RegExp(alg + ": '([^']*)'").exec(source)?.[1];
+      expect(token, alg).toBe(await new jose.SignJWT(payload).setProtectedHeader({ alg, typ: 'JWT' }).sign(secret));
+    }
+    const thumbprint = /var THUMBPRINT = '([^']*)';/.exec(source)?.[1];
+    expect(thumbprint).toBe(await jose.calculateJwkThumbprint({ kty: 'oct', k: Buffer.from(secret).toString('base64url') }));
+  });
+
+  for (const board of boardNames()) {
+    it('passes in the emulated ' + board + ', sent statement by statement', async () => {
+      const r = await runStatements(source, { board, filename: 'selftest.js' });
+      const s = summary(r.output);
+      expect(r.error, r.output).toBeUndefined();
+      expect(s, r.output).toBeDefined();
+      expect(s?.failed, r.output).toBe(0);
+      expect(s?.passed, r.output).toBeGreaterThanOrEqual(MIN_CHECKS);
+    });
+  }
+
+  it('fails when a check fails (a wrong known answer is caught)', async () => {
+    const broken = source.replace("=== 'ba7816bf", "=== 'ca7816bf");
+    expect(broken).not.toBe(source);
+    const r = await runStatements(broken, { board: 'pico', filename: 'selftest.js' });
+    expect(r.output).toMatch(/FAIL crypto: sha256 abc/);
+    expect(summary(r.output)?.failed).toBe(2); // native and pure
+  });
+
+  it('reports ClockNotSetError as the clock state on a board booted in 1970', async () => {
+    const r = await runStatements(source, { board: 'rp2040', time: 'unset', filename: 'selftest.js' });
+    expect(r.output).toMatch(/clock: NOT SET/);
+    expect(summary(r.output)?.failed, r.output).toBe(0);
+  });
+
+  // On the real interpreters it runs through their telnet REPL, as on a board: test/host/flash.test.ts.
+});
