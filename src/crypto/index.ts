@@ -54,6 +54,7 @@ type Mode = 'auto' | 'pure' | 'node' | 'espruino';
 let mode: Mode = 'auto';
 
 /**
+ * @internal
  * Per-primitive choice, computed on first use and after `useBackend`, with
  * the backends it uses: the hot paths take them from here, because calling
  * a memoising accessor costs time on the device (below).
@@ -80,6 +81,7 @@ export const hashSize = function (hash: HashName): number {
 };
 
 /**
+ * @internal
  * The selection, tiny on purpose: Espruino lexes a function's whole body on
  * every call, even when it returns at once (measured: ~45 us per call for a
  * 2.7 KB body, ~5 us for a tiny one), and every primitive asks for this.

@@ -110,7 +110,8 @@ const verboseOutput = (opts: Record<string, string>) => (opts.verbose ? (t: stri
 const selftestBoard = async (opts: Record<string, string>): Promise<number> => {
   const started = Date.now();
   const r = await selftestOnBoard({ port: opts.port, timeoutSec: timeoutOf(opts), log: (l) => console.log(l), onOutput: verboseOutput(opts), baud: baudOf(opts) });
-  console.log('self-test on ' + opts.port + ': ' + r.passed + ' passed, ' + r.failed + ' failed (' + ((Date.now() - started) / 1000).toFixed(1) + ' s)');
+  const skipped = r.skipped ? ', ' + r.skipped + ' skipped (not in this build)' : '';
+  console.log('self-test on ' + opts.port + ': ' + r.passed + ' passed, ' + r.failed + ' failed' + skipped + ' (' + ((Date.now() - started) / 1000).toFixed(1) + ' s)');
   return r.failed === 0 && r.passed > 0 ? 0 : 1;
 };
 
@@ -170,7 +171,7 @@ const main = async (): Promise<number> => {
     // Statement by statement, as `selftest --port` sends it to a board.
     const r = await runStatements(readFileSync(join(packageRoot(), 'board', 'selftest.js'), 'utf8'), { board: boardOf(opts), filename: 'selftest.js' });
     process.stdout.write(r.output);
-    return !r.error && /(\d+) passed, 0 failed\s*$/.test(r.output) ? 0 : 1;
+    return !r.error && /(\d+) passed, 0 failed(, \d+ skipped[^\n]*)?\s*$/.test(r.output) ? 0 : 1;
   }
   if (cmd === 'flash') return flashCommand(opts);
   if (cmd === 'serve') return serveCommand(opts);

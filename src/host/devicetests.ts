@@ -105,7 +105,7 @@ export const judge = (output: string, error?: string): Verdict => {
   const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
   const last = lines[lines.length - 1] ?? '';
   // ", N skipped": checks of code that this board's build leaves out (NotSupportedError ERR_NOT_IN_BUILD).
-  const m = /^(\d+) passed, (\d+) failed(?:, \d+ skipped)?$/.exec(last);
+  const m = /^(\d+) passed, (\d+) failed(?:, \d+ skipped[^\n]*)?$/.exec(last);
   const passed = m ? Number(m[1]) : 0;
   const failed = m ? Number(m[2]) : 0;
   const fails = lines.filter((l) => l.startsWith('FAIL '));

@@ -257,6 +257,8 @@ export const flash = async (o: FlashOptions): Promise<FlashReport> => {
 export interface SelftestResult {
   passed: number;
   failed: number;
+  /** Checks of code this board's build leaves out (NotSupportedError ERR_NOT_IN_BUILD). */
+  skipped: number;
   output: string;
 }
 
@@ -292,9 +294,9 @@ export const selftestOnBoard = async (o: { port: string; timeoutSec?: number; lo
       relay(m[1]);
     }
     output = lines.join('\n');
-    const sum = /(\d+) passed, (\d+) failed/.exec(output);
+    const sum = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(output);
     if (!sum) throw new BoardError('the self-test did not finish (no "N passed, N failed" line)');
-    return { passed: Number(sum[1]), failed: Number(sum[2]) + (/Uncaught /.test(output) ? 1 : 0), output };
+    return { passed: Number(sum[1]), failed: Number(sum[2]) + (/Uncaught /.test(output) ? 1 : 0), skipped: Number(sum[3] || 0), output };
   } finally {
     await session.close();
   }
