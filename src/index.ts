@@ -12,6 +12,12 @@ import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
 import { cryptoApi } from './crypto/index';
 import { sign, verify, decode, getUnverifiedHeader, jws, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
+// JWE: only these four functions are referenced from outside src/jwe/ and
+// the JWT-over-JWE files, so the build can load all of it on first use.
+import { encrypt } from './jwe/encrypt';
+import { decrypt } from './jwe/decrypt';
+import { encryptJWT } from './jwt/encrypt';
+import { decryptJWT } from './jwt/decrypt';
 
 const microjwt = {
   version: version,
@@ -23,6 +29,10 @@ const microjwt = {
   decode: decode,
   getUnverifiedHeader: getUnverifiedHeader,
   jws: jws,
+  encrypt: encrypt,
+  decrypt: decrypt,
+  encryptJWT: encryptJWT,
+  decryptJWT: decryptJWT,
   importJWK: importJWK,
   exportJWK: exportJWK,
   thumbprint: thumbprint,
