@@ -18,6 +18,7 @@
 import { DecryptionError } from '../errors';
 import { binaryToBytes, bytesToBinary } from '../codec/bytes';
 import { aesCbcDecrypt, aesCbcEncrypt, macFor, timingSafeEqualBinary, HashName } from '../crypto/index';
+import { aesGcmDecrypt, aesGcmEncrypt } from '../crypto/gcm';
 
 /** CEK length in bytes for `enc`, or 0 when microjwt does not know it (exact names: `enc` comes from tokens). */
 export const cekBytes = function (enc: unknown): number {
@@ -77,12 +78,13 @@ export const openContent = function (enc: string, cek: string, iv: string, aad: 
   return aesCbcDecrypt(binaryToBytes(cek.substr(n)), binaryToBytes(iv), binaryToBytes(ciphertext));
 };
 
-/** AES-GCM encryption (wired in when the GCM primitive lands). */
+/** AES-GCM: `[ciphertext, tag]` (binary). */
 const gcmSeal = function (cek: string, iv: string, aad: string, plaintext: string): string[] {
-  return [cek + iv + aad + plaintext];
+  const r = aesGcmEncrypt(binaryToBytes(cek), binaryToBytes(iv), binaryToBytes(plaintext), binaryToBytes(aad));
+  return [bytesToBinary(r.ciphertext), bytesToBinary(r.tag)];
 };
 
-/** AES-GCM decryption (wired in when the GCM primitive lands). */
+/** AES-GCM: the plaintext, or the crypto layer's one DecryptionError. */
 const gcmOpen = function (cek: string, iv: string, aad: string, ciphertext: string, tag: string): Uint8Array {
-  throw new DecryptionError('decryption failed' + cek + iv + aad + ciphertext + tag);
+  return aesGcmDecrypt(binaryToBytes(cek), binaryToBytes(iv), binaryToBytes(ciphertext), binaryToBytes(tag), binaryToBytes(aad));
 };

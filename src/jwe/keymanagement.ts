@@ -16,10 +16,11 @@
  * The rarely used branches (PBES2, GCMKW) are functions of their own: the
  * interpreter lexes all of a function it runs.
  */
-import { DecodeError, DecryptionError, InvalidTokenError, NotSupportedError } from '../errors';
+import { DecodeError, DecryptionError, InvalidTokenError } from '../errors';
 import { binaryToBytes, bytesToBinary } from '../codec/bytes';
 import { decodeBinary, encodeBinary } from '../codec/base64url';
 import { aesKeyUnwrap, aesKeyWrap, pbkdf2, randomBytes, HashName } from '../crypto/index';
+import { aesGcmDecrypt, aesGcmEncrypt } from '../crypto/gcm';
 import { Header } from '../jws/header';
 import { cekBytes } from './content';
 
@@ -119,12 +120,26 @@ const pbes2KekOf = function (alg: string, password: string, header: Header, max:
   return pbes2Kek(alg, password, salt, p2c);
 };
 
-/** AxxxGCMKW: `[cek, encryptedKey]`; the wrap's IV and tag go into the header. */
+/** AxxxGCMKW: `[cek, encryptedKey]`; the wrap's random IV and its tag go into the header. */
 const gcmWrap = function (kek: string, cek: string, header: Header): string[] {
-  throw new NotSupportedError('GCM key wrap is not available yet' + kek + cek + header);
+  const iv = randomBytes(12);
+  const r = aesGcmEncrypt(binaryToBytes(kek), iv, binaryToBytes(cek), new Uint8Array(0));
+  header.iv = encodeBinary(bytesToBinary(iv));
+  header.tag = encodeBinary(bytesToBinary(r.tag));
+  return [cek, bytesToBinary(r.ciphertext)];
 };
 
-/** AxxxGCMKW: the unwrapped CEK; `iv` (12 bytes) and `tag` (16 bytes) from the header, else DecodeError. */
+/**
+ * AxxxGCMKW: the unwrapped CEK. The header's `iv` (12 bytes) and `tag` (16
+ * bytes) must be base64url strings (else DecodeError); a tag that does not
+ * verify is the crypto layer's DecryptionError (the caller then continues
+ * with a random CEK).
+ */
 const gcmUnwrap = function (kek: string, header: Header, encryptedKey: string): string {
-  throw new NotSupportedError('GCM key unwrap is not available yet' + kek + header + encryptedKey);
+  const iv = header.iv;
+  const tag = header.tag;
+  const ivBinary = typeof iv === 'string' ? decodeBinary(iv) : '';
+  const tagBinary = typeof tag === 'string' ? decodeBinary(tag) : '';
+  if (ivBinary.length !== 12 || tagBinary.length !== 16) throw new DecodeError('GCM key wrap needs the header parameters "iv" (12 bytes) and "tag" (16 bytes)', 'ERR_JWT_MALFORMED');
+  return bytesToBinary(aesGcmDecrypt(binaryToBytes(kek), binaryToBytes(ivBinary), binaryToBytes(encryptedKey), binaryToBytes(tagBinary), new Uint8Array(0)));
 };
