@@ -10,8 +10,10 @@
  *   reaches the padding check (no padding oracle).
  * - A128GCM, A192GCM, A256GCM (§5.3): AES-GCM, 96-bit IV, 128-bit tag.
  *
- * Data moves as binary strings (one char per byte): on the device the HMAC
- * input is one native concatenation and the hashes take it directly.
+ * Keys, IVs and tags move as binary strings (one char per byte): on the
+ * device the HMAC input is one native concatenation and the hashes take it
+ * directly. Plaintext and ciphertext stay bytes, as the AES functions take
+ * them, so a large message is not also held as a string.
  * Every failure is the same `DecryptionError` (RFC 7516 §11.5: nothing about
  * why may leak).
  */
@@ -44,24 +46,26 @@ export const cekBytes = function (enc: unknown): number {
  * the CEK's MAC half. `once`: the CEK is used for this message only (a
  * wrapped key), so its MAC is not cached.
  */
-const cbcHsTag = function (cek: string, aad: string, iv: string, ciphertext: string, once: boolean): string {
+const cbcHsTag = function (cek: string, aad: string, iv: string, ciphertext: Uint8Array, once: boolean): string {
   const n = cek.length >> 1;
   const hash: HashName = n === 16 ? 'SHA-256' : n === 24 ? 'SHA-384' : 'SHA-512';
   // AL: the AAD length in bits, 64-bit big-endian (AAD is far below 2^29 bytes).
   const bits = aad.length * 8;
   const al = String.fromCharCode(0, 0, 0, 0, (bits >>> 24) & 255, (bits >>> 16) & 255, (bits >>> 8) & 255, bits & 255);
-  return macFor(hash, cek.substr(0, n), once)(aad + iv + ciphertext + al).substr(0, n);
+  return macFor(hash, cek.substr(0, n), once)(aad + iv + bytesToBinary(ciphertext) + al).substr(0, n);
 };
 
 /**
- * Encrypt `plaintext` (binary string) under `cek` (binary, `cekBytes(enc)`
- * long) with `iv` (binary: 16 bytes for CBC, 12 for GCM) and `aad` (the
- * ASCII of the encoded protected header): `[ciphertext, tag]`, binary.
+ * Encrypt `plaintext` under `cek` (binary, `cekBytes(enc)` long) with `iv`
+ * (binary: 16 bytes for CBC, 12 for GCM) and `aad` (the ASCII of the
+ * encoded protected header): `[ciphertext (bytes), tag (binary)]`.
  */
-export const sealContent = function (enc: string, cek: string, iv: string, aad: string, plaintext: string, once: boolean): string[] {
-  if (enc.length === 7) return gcmSeal(cek, iv, aad, plaintext);
-  const n = cek.length >> 1;
-  const ciphertext = bytesToBinary(aesCbcEncrypt(binaryToBytes(cek.substr(n)), binaryToBytes(iv), binaryToBytes(plaintext)));
+export const sealContent = function (enc: string, cek: string, iv: string, aad: string, plaintext: Uint8Array, once: boolean): [Uint8Array, string] {
+  if (enc.length === 7) {
+    const r = aesGcmEncrypt(binaryToBytes(cek), binaryToBytes(iv), plaintext, binaryToBytes(aad));
+    return [r.ciphertext, bytesToBinary(r.tag)];
+  }
+  const ciphertext = aesCbcEncrypt(binaryToBytes(cek.substr(cek.length >> 1)), binaryToBytes(iv), plaintext);
   return [ciphertext, cbcHsTag(cek, aad, iv, ciphertext, once)];
 };
 
@@ -69,22 +73,10 @@ export const sealContent = function (enc: string, cek: string, iv: string, aad: 
  * Decrypt and authenticate: the plaintext bytes, or `DecryptionError`.
  * Lengths of `iv` and `tag` are the caller's check (they are public).
  */
-export const openContent = function (enc: string, cek: string, iv: string, aad: string, ciphertext: string, tag: string, once: boolean): Uint8Array {
-  if (enc.length === 7) return gcmOpen(cek, iv, aad, ciphertext, tag);
+export const openContent = function (enc: string, cek: string, iv: string, aad: string, ciphertext: Uint8Array, tag: string, once: boolean): Uint8Array {
+  if (enc.length === 7) return aesGcmDecrypt(binaryToBytes(cek), binaryToBytes(iv), ciphertext, binaryToBytes(tag), binaryToBytes(aad));
   // The tag first, in constant time; only an authentic ciphertext is decrypted.
   if (!timingSafeEqualBinary(cbcHsTag(cek, aad, iv, ciphertext, once), tag)) throw new DecryptionError('decryption failed');
-  const n = cek.length >> 1;
   // aesCbcDecrypt raises the same DecryptionError for a bad length or padding.
-  return aesCbcDecrypt(binaryToBytes(cek.substr(n)), binaryToBytes(iv), binaryToBytes(ciphertext));
-};
-
-/** AES-GCM: `[ciphertext, tag]` (binary). */
-const gcmSeal = function (cek: string, iv: string, aad: string, plaintext: string): string[] {
-  const r = aesGcmEncrypt(binaryToBytes(cek), binaryToBytes(iv), binaryToBytes(plaintext), binaryToBytes(aad));
-  return [bytesToBinary(r.ciphertext), bytesToBinary(r.tag)];
-};
-
-/** AES-GCM: the plaintext, or the crypto layer's one DecryptionError. */
-const gcmOpen = function (cek: string, iv: string, aad: string, ciphertext: string, tag: string): Uint8Array {
-  return aesGcmDecrypt(binaryToBytes(cek), binaryToBytes(iv), binaryToBytes(ciphertext), binaryToBytes(tag), binaryToBytes(aad));
+  return aesCbcDecrypt(binaryToBytes(cek.substr(cek.length >> 1)), binaryToBytes(iv), ciphertext);
 };

@@ -14,7 +14,7 @@ import { DecodeError } from '../errors';
 import { decodeBinary } from '../codec/base64url';
 import { Header, HeaderInfo } from '../jws/header';
 import { checkDecryptOptions, DecryptOptions } from './options';
-import { splitJwe } from './compact';
+import { decodeSegment, splitJwe } from './compact';
 import { readJweHeader } from './header';
 import { resolveJweKey } from './key';
 import { unwrapCek } from './keymanagement';
@@ -29,15 +29,18 @@ export interface DecryptedJwe {
 
 /** Decrypt a compact JWE under `key` (a key or a KeySet); options already checked. */
 export const decryptCore = function (token: unknown, key: unknown, opts: DecryptOptions): DecryptedJwe {
-  const seg = splitJwe(token, opts.maxTokenLength === undefined ? 4096 : opts.maxTokenLength);
-  const info = readJweHeader(seg[0], opts);
+  const dot = splitJwe(token, opts.maxTokenLength === undefined ? 4096 : opts.maxTokenLength);
+  const t = token as string;
+  const aad = t.substr(0, dot[0]);
+  const info = readJweHeader(aad, opts);
   const header = info.header;
   const alg = header.alg as string;
   const enc = header.enc as string;
-  const encryptedKey = decodeBinary(seg[1]);
-  const iv = decodeBinary(seg[2]);
-  const ciphertext = decodeBinary(seg[3]);
-  const tag = decodeBinary(seg[4]);
+  const encryptedKey = decodeBinary(t.substring(dot[0] + 1, dot[1]));
+  const iv = decodeBinary(t.substring(dot[1] + 1, dot[2]));
+  const tag = decodeBinary(t.substr(dot[3] + 1));
+  // The ciphertext straight from the token into bytes (the largest segment: no full-size copies).
+  const ciphertext = decodeSegment(t, dot[2] + 1, dot[3]);
   // GCM: 12-byte IV, 16-byte tag; CBC-HS: 16-byte IV, tag half the CEK.
   const gcm = enc.length === 7;
   if (iv.length !== (gcm ? 12 : 16) || tag.length !== (gcm ? 16 : cekBytes(enc) >> 1)) {
@@ -45,7 +48,7 @@ export const decryptCore = function (token: unknown, key: unknown, opts: Decrypt
   }
   const k = resolveJweKey(key, alg, enc, header.kid as string | undefined, true);
   const cek = unwrapCek(alg, enc, k.binary, header, encryptedKey, opts.maxPBES2Count === undefined ? 10000 : opts.maxPBES2Count);
-  return { info: info, plaintext: openContent(enc, cek, iv, seg[0], ciphertext, tag, alg !== 'dir') };
+  return { info: info, plaintext: openContent(enc, cek, iv, aad, ciphertext, tag, alg !== 'dir') };
 };
 
 /** Result of `decrypt`. */

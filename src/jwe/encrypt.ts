@@ -11,30 +11,29 @@ import { invalidArgument } from '../errors';
 import { encodeBinary } from '../codec/base64url';
 import { stringifyJson } from '../codec/json';
 import { bytesToBinary, isBytes } from '../codec/bytes';
-import { encodeBinary as utf8EncodeBinary } from '../codec/utf8';
+import { encode as utf8Encode } from '../codec/utf8';
 import { randomBytes } from '../crypto/index';
 import { checkEncryptOptions, EncryptOptions } from './options';
 import { buildJweHeader } from './header';
 import { resolveJweKey } from './key';
 import { wrapNewCek } from './keymanagement';
 import { sealContent } from './content';
+import { joinJwe } from './compact';
 
 /**
- * Encrypt `plaintext` (bytes as a binary string) under checked options; `fn`
- * names the public function in errors; `typ`/`cty` go into the header.
+ * Encrypt `plaintext` under checked options; `fn` names the public function
+ * in errors; `typ`/`cty` go into the header.
  */
-export const encryptCore = function (fn: string, plaintext: string, key: unknown, opts: EncryptOptions, typ: string | undefined, cty: string | undefined): string {
+export const encryptCore = function (fn: string, plaintext: Uint8Array, key: unknown, opts: EncryptOptions, typ: string | undefined, cty: string | undefined): string {
   const alg = opts.alg;
   const enc = opts.enc;
   const k = resolveJweKey(key, alg, enc, opts.kid, false);
-  let kid = opts.kid;
-  if (k.kid !== undefined) kid = k.kid;
-  const header = buildJweHeader(fn, alg, enc, kid, typ, cty, opts.header);
+  const header = buildJweHeader(fn, alg, enc, k.kid === undefined ? opts.kid : k.kid, typ, cty, opts.header);
   const keys = wrapNewCek(alg, enc, k.binary, header, opts);
   const protectedHeader = encodeBinary(stringifyJson(header));
   const iv = bytesToBinary(randomBytes(enc.length === 7 ? 12 : 16));
   const sealed = sealContent(enc, keys[0], iv, protectedHeader, plaintext, alg !== 'dir');
-  return protectedHeader + '.' + encodeBinary(keys[1]) + '.' + encodeBinary(iv) + '.' + encodeBinary(sealed[0]) + '.' + encodeBinary(sealed[1]);
+  return joinJwe(protectedHeader, keys[1], iv, sealed[0], sealed[1]);
 };
 
 /**
@@ -43,9 +42,6 @@ export const encryptCore = function (fn: string, plaintext: string, key: unknown
  */
 export const encrypt = function (plaintext: string | Uint8Array, key: unknown, options: EncryptOptions): string {
   const opts = checkEncryptOptions(options);
-  let binary: string;
-  if (typeof plaintext === 'string') binary = utf8EncodeBinary(plaintext);
-  else if (isBytes(plaintext)) binary = bytesToBinary(plaintext);
-  else return invalidArgument('encrypt: the plaintext must be a string or a Uint8Array');
-  return encryptCore('encrypt', binary, key, opts, undefined, opts.cty);
+  if (typeof plaintext !== 'string' && !isBytes(plaintext)) return invalidArgument('encrypt: the plaintext must be a string or a Uint8Array');
+  return encryptCore('encrypt', typeof plaintext === 'string' ? utf8Encode(plaintext) : plaintext, key, opts, undefined, opts.cty);
 };

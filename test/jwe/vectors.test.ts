@@ -39,14 +39,14 @@ describe('RFC 7520 5.3: PBES2-HS512+A256KW, A128CBC-HS256', () => {
 
 describe('RFC 7520 5.7: AES_128_CBC_HMAC_SHA_256 content layer with a known CEK', () => {
   const v = vectors.jose.rfc7520_5_7_content_layer;
-  const plaintext = Buffer.from(v.plaintext_utf8, 'utf8').toString('latin1');
+  const plaintext = new Uint8Array(Buffer.from(v.plaintext_utf8, 'utf8'));
   it('gives exactly the RFC ciphertext and tag', () => {
     const [ciphertext, tag] = sealContent(v.enc, bin(v.cek_b64u), bin(v.iv_b64u), v.aad_ascii, plaintext, true);
-    expect(b64u(ciphertext)).toBe(v.ciphertext_b64u);
+    expect(Buffer.from(ciphertext).toString('base64url')).toBe(v.ciphertext_b64u);
     expect(b64u(tag)).toBe(v.tag_b64u);
   });
   it('opens the RFC ciphertext, and refuses it with any bit of the tag, IV, AAD or ciphertext changed', () => {
-    const open = (ct: string, tag: string, iv = bin(v.iv_b64u), aad = v.aad_ascii) => openContent(v.enc, bin(v.cek_b64u), iv, aad, ct, tag, true);
+    const open = (ct: string, tag: string, iv = bin(v.iv_b64u), aad = v.aad_ascii) => openContent(v.enc, bin(v.cek_b64u), iv, aad, new Uint8Array(Buffer.from(ct, 'latin1')), tag, true);
     expect(Buffer.from(open(bin(v.ciphertext_b64u), bin(v.tag_b64u))).toString('utf8')).toBe(v.plaintext_utf8);
     const flip = (s: string, i: number) => s.substr(0, i) + String.fromCharCode(s.charCodeAt(i) ^ 1) + s.substr(i + 1);
     const ct = bin(v.ciphertext_b64u);
