@@ -31,7 +31,7 @@ export const splitJwe = function (token: unknown, maxLength: number): number[] {
     dots.push(at);
     at = token.indexOf('.', at + 1);
   }
-  if (dots.length !== 4) throw new DecodeError('a compact JWE has exactly 5 segments, this token has ' + (dots.length + 1) + (dots.length > 4 ? ' or more' : ''), 'ERR_JWT_MALFORMED');
+  if (dots.length !== 4) throw new DecodeError('a compact JWE has exactly 5 segments', 'ERR_JWT_MALFORMED');
   return dots;
 };
 

@@ -35,28 +35,26 @@ export interface JweKey {
  * decrypting; `kid` picks the key of a KeySet (the token's when decrypting).
  */
 export const resolveJweKey = function (key: unknown, alg: string, enc: string, kid: string | undefined, decrypting: boolean): JweKey {
+  const binary = typeof key === 'string' ? utf8EncodeBinary(key) : isBytes(key) ? bytesToBinary(key) : undefined;
+  const k = binary === undefined ? keyOfObject(key, alg, enc, kid, decrypting) : { binary: binary, kid: undefined };
+  const n = k.binary.length;
+  if (alg.charAt(0) === 'P' ? n === 0 : n !== (alg === 'dir' ? cekBytes(enc) : kekBytes(alg))) {
+    throw new InvalidKeyError(alg.charAt(0) === 'P' ? 'a PBES2 password must not be empty' : 'the key has ' + n + ' bytes, not the size ' + (alg === 'dir' ? 'dir with ' + enc : alg) + ' needs', 'ERR_KEY_SIZE');
+  }
+  return k;
+};
+
+/** A KeySet's key or an `oct` JWK's, allowed for the operation; InvalidKeyError for anything else. */
+const keyOfObject = function (key: unknown, alg: string, enc: string, kid: string | undefined, decrypting: boolean): JweKey {
   const op: KeyOp = alg === 'dir' ? (decrypting ? 'decrypt' : 'encrypt') : alg.charAt(0) === 'P' ? 'deriveKey' : decrypting ? 'unwrapKey' : 'wrapKey';
   // A dir key's JWK may name the content encryption as its alg (as in RFC 7520).
   const alias = alg === 'dir' ? enc : undefined;
-  let binary: string;
-  let setKid: string | undefined;
   if (key instanceof KeySet) {
     const entry = key._select(alg, kid, op, alias);
-    binary = entry.binary;
-    setKid = entry.jwk.kid;
-  } else if (typeof key === 'string') {
-    binary = utf8EncodeBinary(key);
-  } else if (isBytes(key)) {
-    binary = bytesToBinary(key);
-  } else if (isPlainObject(key) && Object.prototype.hasOwnProperty.call(key, 'kty')) {
-    binary = jwkSecret(key);
-    if (!jwkPermits(key as OctJWK, alg, op, alias)) throw new InvalidKeyError('the JWK does not allow ' + op + ' with ' + alg + ' (its alg, use or key_ops)', 'ERR_KEY_NO_MATCH');
-  } else {
-    throw new InvalidKeyError('a JWE key must be a string, a Uint8Array, an "oct" JWK or a KeySet', 'ERR_KEY_TYPE');
+    return { binary: entry.binary, kid: entry.jwk.kid };
   }
-  const want = alg === 'dir' ? cekBytes(enc) : kekBytes(alg);
-  if (alg.charAt(0) === 'P' ? binary.length === 0 : binary.length !== want) {
-    throw new InvalidKeyError(alg.charAt(0) === 'P' ? 'a PBES2 password must not be empty' : 'the key has ' + binary.length + ' bytes; ' + (alg === 'dir' ? 'dir with ' + enc : alg) + ' needs exactly ' + want, 'ERR_KEY_SIZE');
-  }
-  return { binary: binary, kid: setKid };
+  if (!isPlainObject(key) || !Object.prototype.hasOwnProperty.call(key, 'kty')) throw new InvalidKeyError('a JWE key must be a string, a Uint8Array, an "oct" JWK or a KeySet', 'ERR_KEY_TYPE');
+  const binary = jwkSecret(key);
+  if (!jwkPermits(key as OctJWK, alg, op, alias)) throw new InvalidKeyError('the JWK does not allow ' + op + ' with ' + alg + ' (its alg, use or key_ops)', 'ERR_KEY_NO_MATCH');
+  return { binary: binary, kid: undefined };
 };

@@ -65,8 +65,8 @@ export const checkJweAlgorithm = function (fn: string, name: unknown, isEnc: boo
 export const checkEncryptAlgorithms = function <T>(fn: string, options: T): T {
   const o = options as unknown as EncryptOptions;
   if (o.alg === undefined || o.enc === undefined) optionsError(fn + ': options "alg" and "enc" are required (e.g. {alg: "dir", enc: "A256GCM"})');
-  checkJweAlgorithm(fn, o.alg, false);
-  checkJweAlgorithm(fn, o.enc, true);
+  if (kekBytes(o.alg) < 0) checkJweAlgorithm(fn, o.alg, false);
+  if (cekBytes(o.enc) === 0) checkJweAlgorithm(fn, o.enc, true);
   if (o.alg.charAt(0) !== 'P' && (o.p2c !== undefined || o.p2s !== undefined)) optionsError(fn + ': options "p2c" and "p2s" only apply to PBES2 algorithms');
   if (o.p2s !== undefined && o.p2s.length < 8) optionsError(fn + ': option "p2s" must be at least 8 bytes');
   return options;
@@ -80,8 +80,9 @@ export const checkDecryptAlgorithms = function <T>(fn: string, options: T): T {
   if (km === undefined || ce === undefined || km.length === 0 || ce.length === 0) {
     optionsError(fn + ': options "keyManagementAlgorithms" and "contentEncryptionAlgorithms" are required (non-empty arrays, e.g. ["dir"] and ["A256GCM"])');
   }
-  for (let i = 0; i < km.length; i++) checkJweAlgorithm(fn, km[i], false);
-  for (let i = 0; i < ce.length; i++) checkJweAlgorithm(fn, ce[i], true);
+  // checkJweAlgorithm (with its messages) only for a name that fails: the interpreter lexes all of a function it calls.
+  for (let i = 0; i < km.length; i++) if (kekBytes(km[i]) < 0) checkJweAlgorithm(fn, km[i], false);
+  for (let i = 0; i < ce.length; i++) if (cekBytes(ce[i]) === 0) checkJweAlgorithm(fn, ce[i], true);
   return options;
 };
 
