@@ -112,7 +112,7 @@ describe('encrypt header', () => {
     expect(t.split('.')[1]).toBe('');
   });
   it('conflicts, members the key management sets, zip and bad crit are refused', () => {
-    const o = (header: object) => ({ alg: 'dir', enc: 'A256GCM', header });
+    const o = (header: Record<string, unknown>) => ({ alg: 'dir', enc: 'A256GCM', header });
     expect(caught(() => encrypt('x', K32, o({ alg: 'A128KW' }))).code).toBe('ERR_OPTIONS_INVALID');
     expect(caught(() => encrypt('x', K32, o({ enc: 'A128GCM' }))).code).toBe('ERR_OPTIONS_INVALID');
     expect(caught(() => encrypt('x', K32, { ...o({ kid: 'a' }), kid: 'b' })).code).toBe('ERR_OPTIONS_INVALID');

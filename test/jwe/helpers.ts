@@ -1,6 +1,7 @@
 // Shared by the JWE tests: the algorithm names, key sizes, keys and the
 // plaintexts the issue asks for.
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { vectors } from '../jwt/helpers';
 
 export const ALGS = ['dir', 'A128KW', 'A192KW', 'A256KW', 'A128GCMKW', 'A192GCMKW', 'A256GCMKW', 'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW'] as const;
 export const ENCS = ['A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512', 'A128GCM', 'A192GCM', 'A256GCM'] as const;
@@ -33,3 +34,24 @@ export const PLAINTEXTS: Record<string, Uint8Array> = {
 
 /** PBES2 counts small enough for a fast test run (the default 2048 is tested separately). */
 export const FAST_P2C = 1000;
+
+/**
+ * RFC 7520 5.7 as a compact token: its protected header (the AAD), IV,
+ * ciphertext and tag from the shared vectors; its encrypted key is the CEK
+ * under AES-256-GCM with the key-wrapping key of RFC 7520 (the A256GCMKW key
+ * of the 5.3 key set) and the header's own iv, checked against the header's
+ * tag, so every byte is the RFC's.
+ */
+export const rfc7520_5_7 = () => {
+  const v = vectors.jose.rfc7520_5_7_content_layer;
+  const keySet = JSON.parse(vectors.jose.rfc7520_5_3_pbes2.plaintext_utf8);
+  const header = JSON.parse(Buffer.from(v.aad_ascii, 'base64url').toString());
+  const jwk = keySet.keys.find((k: { kid: string }) => k.kid === header.kid);
+  const kek = new Uint8Array(Buffer.from(jwk.k, 'base64url'));
+  const g = createCipheriv('aes-256-gcm', kek, Buffer.from(header.iv, 'base64url'));
+  const ek = Buffer.concat([g.update(Buffer.from(v.cek_b64u, 'base64url')), g.final()]);
+  if (g.getAuthTag().toString('base64url') !== header.tag) throw new Error('the RFC 7520 5.7 key wrap does not reproduce');
+  const compact = [v.aad_ascii, ek.toString('base64url'), v.iv_b64u, v.ciphertext_b64u, v.tag_b64u].join('.');
+  return { compact, kek, plaintext: new TextEncoder().encode(v.plaintext_utf8), header };
+};
+

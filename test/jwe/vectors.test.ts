@@ -9,6 +9,7 @@ import { decryptJWT } from '../../src/jwt/decrypt';
 import { aesKeyWrap } from '../../src/crypto/index';
 import * as E from '../../src/errors';
 import { caught, vectors } from '../jwt/helpers';
+import { rfc7520_5_7 } from './helpers';
 
 const bin = (b64u: string): string => Buffer.from(b64u, 'base64url').toString('latin1');
 const b64u = (binary: string): string => Buffer.from(binary, 'latin1').toString('base64url');
@@ -63,6 +64,17 @@ describe('RFC 7520 5.7: AES_128_CBC_HMAC_SHA_256 content layer with a known CEK'
       expect(e).toBeInstanceOf(E.DecryptionError);
       expect(e.message).toBe('decryption failed');
     }
+  });
+});
+
+describe('RFC 7520 5.7 in full: A256GCMKW, A128CBC-HS256', () => {
+  it('decrypts the token rebuilt from the RFC parts, with the A256GCMKW key of the RFC key set', () => {
+    const { compact, kek, plaintext, header } = rfc7520_5_7();
+    const r = decrypt(compact, kek, { keyManagementAlgorithms: ['A256GCMKW'], contentEncryptionAlgorithms: ['A128CBC-HS256'] });
+    expect(Buffer.from(r.plaintext).equals(Buffer.from(plaintext))).toBe(true);
+    expect(r.header).toEqual(header);
+    const e = caught(() => decrypt(compact, new Uint8Array(32), { keyManagementAlgorithms: ['A256GCMKW'], contentEncryptionAlgorithms: ['A128CBC-HS256'] }));
+    expect(e).toBeInstanceOf(E.DecryptionError);
   });
 });
 
