@@ -52,7 +52,11 @@ const cbcHsTag = function (cek: string, aad: string, iv: string, ciphertext: Uin
   // AL: the AAD length in bits, 64-bit big-endian (AAD is far below 2^29 bytes).
   const bits = aad.length * 8;
   const al = String.fromCharCode(0, 0, 0, 0, (bits >>> 24) & 255, (bits >>> 16) & 255, (bits >>> 8) & 255, bits & 255);
-  return macFor(hash, cek.substr(0, n), once)(aad + iv + bytesToBinary(ciphertext) + al).substr(0, n);
+  // Built with += (appended in place on the device): `a + b + c` would copy the ciphertext at each step.
+  let input = aad + iv;
+  input += bytesToBinary(ciphertext);
+  input += al;
+  return macFor(hash, cek.substr(0, n), once)(input).substr(0, n);
 };
 
 /**

@@ -6,7 +6,9 @@
  * (`ERR_KEY_NO_MATCH`, `ERR_KEY_MULTIPLE_MATCH`), and a token without `kid`
  * is accepted only when exactly one key fits, so a set never "tries every
  * key". Signing uses the key named by `signingKid` (default: the first) and
- * writes its `kid` into the header.
+ * writes its `kid` into the header. JWE (src/jwe/key.ts) selects the same
+ * way, with `use` "enc" and the JWE `key_ops`; its keys may have any length
+ * (sizes are checked per algorithm where a key is used).
  *
  * A class without `extends` (Espruino cannot extend); the keys are copied and
  * decoded once, at construction. Callers test `key instanceof KeySet`

@@ -113,6 +113,16 @@ describe('encrypted JWT interop with jose', () => {
   });
 });
 
+describe('the README example', () => {
+  it('a board\'s encryptJWT (A256KW, A256GCM) is read by jose\'s jwtDecrypt', async () => {
+    const key = new Uint8Array(32).map((_, i) => 200 - i);
+    const token = encryptJWT({ sub: 'sensor-7', temp: 21.5 }, key, { alg: 'A256KW', enc: 'A256GCM', expiresIn: 300, audience: 'hub' });
+    const { payload } = await jose.jwtDecrypt(token, key, { audience: 'hub', keyManagementAlgorithms: ['A256KW'], contentEncryptionAlgorithms: ['A256GCM'] });
+    expect(payload).toMatchObject({ sub: 'sensor-7', temp: 21.5, aud: 'hub' });
+    expect((payload.exp as number) - (payload.iat as number)).toBe(300);
+  });
+});
+
 describe('nested JWT: sign, then encrypt (RFC 7519 5.2)', () => {
   const claims = { sub: 'device-9', scope: 'read', 'ü': '☺' };
   const VO = { ...DO, verify: { key: SIGN_KEY, algorithms: ['HS256'] } };
