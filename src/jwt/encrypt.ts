@@ -5,10 +5,12 @@
  * with its own key), and that token is encrypted with `cty: "JWT"`.
  *
  * The claims come from `buildClaims`, as for `sign`: same options, same
- * refusals. The header gets `typ: "JWT"` unless `typ` says otherwise.
+ * refusals. The header gets `typ: "JWT"` unless `typ` (or `header.typ`)
+ * says otherwise.
  */
 import { invalidArgument } from '../errors';
 import { stringifyJson } from '../codec/json';
+import { binaryToBytes } from '../codec/bytes';
 import { isPlainObject } from '../options';
 import { resolveSigningKey, signWith } from '../jws/sign';
 import { encryptCore } from '../jwe/encrypt';
@@ -22,11 +24,10 @@ export const encryptJWT = function (payload: Claims, key: unknown, options: Encr
   const opts = checkEncryptJWTOptions(options);
   if (!isPlainObject(payload)) return invalidArgument('encryptJWT: the payload must be a plain object (a JWT claims set)');
   const s = opts.sign;
-  let text: string;
-  if (s === undefined) text = stringifyJson(buildClaims('encryptJWT', payload, opts as unknown as SignOptions));
-  else {
-    const sk = resolveSigningKey(s.key, s);
-    text = signWith('sign', sk, s, stringifyJson(buildClaims('encryptJWT', payload, opts as unknown as SignOptions)));
-  }
-  return encryptCore('encryptJWT', text, key, opts, opts.typ === undefined ? 'JWT' : opts.typ, s === undefined ? undefined : 'JWT');
+  const claims = stringifyJson(buildClaims('encryptJWT', payload, opts as unknown as SignOptions));
+  const text = s === undefined ? claims : signWith('sign', resolveSigningKey(s.key, s), s, claims);
+  // typ: the option, else the header option's, else "JWT".
+  const h = opts.header;
+  const typ = opts.typ !== undefined || (h !== undefined && h.typ !== undefined && Object.prototype.hasOwnProperty.call(h, 'typ')) ? opts.typ : 'JWT';
+  return encryptCore('encryptJWT', binaryToBytes(text), key, opts, typ, s === undefined ? undefined : 'JWT');
 };

@@ -37,6 +37,8 @@ describe('encryptJWT claims: as sign', () => {
   it('typ "JWT" by default, or the typ option', () => {
     expect(headerOf(encryptJWT({}, ENC_KEY, EO))).toEqual({ alg: 'dir', enc: 'A256GCM', typ: 'JWT' });
     expect(headerOf(encryptJWT({}, ENC_KEY, { ...EO, typ: 'at+jwt', kid: 'k' }))).toEqual({ alg: 'dir', enc: 'A256GCM', kid: 'k', typ: 'at+jwt' });
+    expect(headerOf(encryptJWT({}, ENC_KEY, { ...EO, header: { typ: 'secevent+jwt', x: 1 } }))).toEqual({ alg: 'dir', enc: 'A256GCM', typ: 'secevent+jwt', x: 1 });
+    expect(caught(() => encryptJWT({}, ENC_KEY, { ...EO, typ: 'a', header: { typ: 'b' } })).code).toBe('ERR_OPTIONS_INVALID');
   });
 });
 
