@@ -1,6 +1,6 @@
 /**
  * `decryptJWT(token, key, options)`: decrypt an encrypted JWT, then every
- * claim check of `verify` (src/jwt/verify.ts `readClaims`, same options and
+ * claim check of `verify` (src/jwt/claims.ts `readClaims`, same options and
  * errors).
  *
  * Nested JWTs (RFC 7519 §5.2, `cty: "JWT"`): with the `verify` option the
@@ -19,8 +19,7 @@ import { parseObject } from '../jws/header';
 import { verifyJwsCore } from '../jws/verify';
 import { decryptCore } from '../jwe/decrypt';
 import { checkDecryptJWTOptions, DecryptJWTOptions } from './jweoptions';
-import { readClaims } from './verify';
-import { Claims } from './claims';
+import { readClaims, Claims } from './claims';
 import { VerifyOptions } from './options';
 
 /** Decrypt (and for nested tokens verify) a JWT; returns the claims (or `{header, payload}` with `complete: true`). */
