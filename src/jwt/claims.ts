@@ -1,6 +1,8 @@
 /**
- * Registered-claim checks (RFC 7519 §4.1), PyJWT's order and error classes:
- * requiredClaims -> iat -> nbf -> exp -> iss -> aud -> sub -> jti.
+ * Reading the claims of an authenticated JWT: payload JSON object -> `typ`
+ * -> registered-claim checks (RFC 7519 §4.1) in PyJWT's order and error
+ * classes (requiredClaims -> iat -> nbf -> exp -> iss -> aud -> sub -> jti)
+ * -> the caller's `validate`.
  *
  * Claims are read as own properties only. Dates are finite JSON numbers
  * (`1e400` parses to Infinity and is refused). The clock is read once, and
@@ -11,6 +13,7 @@
  * function made at load costs RAM for as long as the module is loaded.
  */
 import {
+  InvalidTokenError,
   DecodeError,
   ExpiredSignatureError,
   ImmatureSignatureError,
@@ -24,6 +27,7 @@ import {
 import { now } from '../clock';
 import { VerifyOptions } from './options';
 import { isStringArray } from '../options';
+import { parseObject, Header, HeaderInfo } from '../jws/header';
 
 /** A JWT claims set. */
 export type Claims = { [claim: string]: unknown };
@@ -71,15 +75,30 @@ const checkAudience = function (aud: unknown, audience: string | string[] | unde
 };
 
 /**
- * Check the registered claims of a verified payload (a parsed JSON object,
- * whose own members are never `undefined`) against the options. A claim is
- * read as `p.x !== undefined && has.call(p, 'x')`: an absent claim costs one
- * property read, not a native call. The common cases (a string `iss`/`aud`
- * equal to the option) are decided inline; the rest in `checkAudience` and
- * `claimError`, so this body stays short (the interpreter lexes all of it on
- * every call).
+ * The claims of an authenticated JWT payload (`payloadBinary`, UTF-8 JSON
+ * bytes) whose header is `info`, for `verify` and `decryptJWT`: parsed as a
+ * JSON object, `typ` (if asked), the registered claims, then the caller's
+ * `validate(payload, header)`. Returns the claims, or with `complete`
+ * `{header, payload}` (the caller adds what its layer has).
+ *
+ * The registered claims are read as `p.x !== undefined && has.call(p, 'x')`:
+ * an absent claim costs one property read, not a native call. The common
+ * cases (a string `iss`/`aud` equal to the option) are decided inline; the
+ * rest in `checkAudience` and `claimError`, so this body stays short (the
+ * interpreter lexes all of it on every call). One function, not a parser
+ * and a checker: each function made at load costs RAM on the device.
  */
-export const checkClaims = function (p: Claims, opts: VerifyOptions): void {
+export const readClaims = function (payloadBinary: string, info: HeaderInfo, opts: VerifyOptions): Claims | { header: Header; payload: Claims } {
+  const p = parseObject(payloadBinary, 'JWT payload');
+  if (opts.typ !== undefined) {
+    // Compared as media types: case-insensitive, "application/" optional (RFC 7515 §4.1.9).
+    const typ = info.header.typ;
+    let want = opts.typ.toLowerCase();
+    if (want.substr(0, 12) === 'application/') want = want.substr(12);
+    let got = typeof typ === 'string' ? typ.toLowerCase() : undefined;
+    if (got !== undefined && got.substr(0, 12) === 'application/') got = got.substr(12);
+    if (got !== want) throw new InvalidTokenError('the header "typ" is not ' + JSON.stringify(opts.typ), 'ERR_JWT_TYP');
+  }
   const leeway = opts.leeway === undefined ? 0 : opts.leeway;
   const has = Object.prototype.hasOwnProperty;
   let t: number | undefined;
@@ -122,4 +141,8 @@ export const checkClaims = function (p: Claims, opts: VerifyOptions): void {
     if (opts.subject !== undefined && sub !== opts.subject) claimError(12, 'sub');
   } else if (opts.subject !== undefined) claimError(0, 'sub');
   if (p.jti !== undefined && has.call(p, 'jti') && typeof p.jti !== 'string') claimError(13, 'jti');
+  if (opts.validate === undefined && !opts.complete) return p;
+  const header = parseObject(info.binary, 'JOSE header');
+  if (opts.validate !== undefined) opts.validate(p, header);
+  return opts.complete ? { header: header, payload: p } : p;
 };
