@@ -108,6 +108,10 @@ export const MissingRequiredClaimError = inherit(function (this: JWTError) {
 export const InvalidAlgorithmError = inherit(function (this: JWTError) {
   init(this, arguments);
 }, InvalidTokenError);
+/** The token was revoked (its `jti`, or its refresh family): code ERR_TOKEN_REVOKED, or ERR_REFRESH_REUSED for a rotated refresh token presented again. */
+export const RevokedTokenError = inherit(function (this: JWTError) {
+  init(this, arguments);
+}, InvalidTokenError);
 /** A key is unusable: wrong type, too short, or no single key fits the token. */
 export const InvalidKeyError = inherit(function (this: JWTError) {
   init(this, arguments);
@@ -139,6 +143,7 @@ const describe = function (ctor: unknown): string[] {
   if (ctor === InvalidIssuedAtError) return ['InvalidIssuedAtError', 'ERR_JWT_IAT'];
   if (ctor === MissingRequiredClaimError) return ['MissingRequiredClaimError', 'ERR_JWT_CLAIM_MISSING'];
   if (ctor === InvalidAlgorithmError) return ['InvalidAlgorithmError', 'ERR_JWS_ALGORITHM'];
+  if (ctor === RevokedTokenError) return ['RevokedTokenError', 'ERR_TOKEN_REVOKED'];
   if (ctor === InvalidKeyError) return ['InvalidKeyError', 'ERR_KEY_TYPE'];
   if (ctor === DecryptionError) return ['DecryptionError', 'ERR_JWE_DECRYPTION'];
   if (ctor === ClockNotSetError) return ['ClockNotSetError', 'ERR_CLOCK_NOT_SET'];
@@ -166,6 +171,7 @@ export const errors = {
   InvalidIssuedAtError: InvalidIssuedAtError,
   MissingRequiredClaimError: MissingRequiredClaimError,
   InvalidAlgorithmError: InvalidAlgorithmError,
+  RevokedTokenError: RevokedTokenError,
   InvalidKeyError: InvalidKeyError,
   DecryptionError: DecryptionError,
   ClockNotSetError: ClockNotSetError,

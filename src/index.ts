@@ -12,6 +12,8 @@ import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
 import { cryptoApi } from './crypto/index';
 import { sign, verify, decode, getUnverifiedHeader, jws, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
+import { MemoryRevocationStore } from './revocation/memory';
+import { StorageRevocationStore } from './revocation/storage';
 
 const microjwt = {
   version: version,
@@ -28,6 +30,8 @@ const microjwt = {
   thumbprint: thumbprint,
   generateSecret: generateSecret,
   KeySet: KeySet,
+  MemoryRevocationStore: MemoryRevocationStore,
+  StorageRevocationStore: StorageRevocationStore,
   errors: errors,
   JWTError: errors.JWTError,
   InvalidTokenError: errors.InvalidTokenError,
@@ -42,6 +46,7 @@ const microjwt = {
   InvalidIssuedAtError: errors.InvalidIssuedAtError,
   MissingRequiredClaimError: errors.MissingRequiredClaimError,
   InvalidAlgorithmError: errors.InvalidAlgorithmError,
+  RevokedTokenError: errors.RevokedTokenError,
   InvalidKeyError: errors.InvalidKeyError,
   DecryptionError: errors.DecryptionError,
   ClockNotSetError: errors.ClockNotSetError,
