@@ -718,6 +718,7 @@ export function installEspruino(H) {
     if (f.mode !== 'r') throw new Err("Can't read in this mode");
     var line = len < 0;
     var out;
+    if (len === 0) return out;
     for (;;) {
       var d = H.sRead(sfName(f.name, f.chunk));
       if (d === undefined) return out;
@@ -757,13 +758,15 @@ export function installEspruino(H) {
     var b = bytesOf(S(data));
     if (!b.length) return;
     var create = function (f, name, part) {
-      if (part.length > SF_CHUNK) {
+      var tooMuch = part.length > SF_CHUNK;
+      // Too much data: the chunk is made, empty, and the file closed (measured).
+      var file = tooMuch ? '' : part;
+      while (file.length < SF_CHUNK) file += '\xff';
+      H.sWrite(name, file);
+      if (tooMuch) {
         f.mode = 0;
         throw new Err('Too much data for file size');
       }
-      var file = part;
-      while (file.length < SF_CHUNK) file += '\xff';
-      H.sWrite(name, file);
       f.offset = part.length;
     };
     var name = sfName(this.name, this.chunk);
