@@ -64,16 +64,16 @@ export class FlashGate {
   }
 }
 
-/** `before` with the first half of the bytes `after` changes (a new file: half its bytes, the rest erased flash). */
+/**
+ * `before` with the first half of the bytes `after` changes. A new file
+ * starts as erased flash (0xFF), so only its data counts, not its padding.
+ */
 export const torn = (before: string | undefined, after: string): string => {
-  if (before === undefined) {
-    const keep = Math.ceil(after.length / 2);
-    return after.slice(0, keep) + '\xff'.repeat(after.length - keep);
-  }
+  const old = before ?? '\xff'.repeat(after.length);
   let i = 0;
-  while (i < after.length && i < before.length && before[i] === after[i]) i++;
-  let j = Math.max(after.length, before.length) - 1;
-  while (j > i && before[j] === after[j]) j--;
+  while (i < after.length && i < old.length && old[i] === after[i]) i++;
+  let j = Math.max(after.length, old.length) - 1;
+  while (j > i && old[j] === after[j]) j--;
   const mid = i + Math.ceil((j - i + 1) / 2);
-  return after.slice(0, mid) + before.slice(mid);
+  return after.slice(0, mid) + old.slice(mid);
 };

@@ -41,15 +41,17 @@ export interface SlotScan {
   idx: string;
   /** Largest intact update seq (0: none). */
   seq: number;
-  /** Intact lines of any kind: 0 means a foreign or unreadable file. */
+  /** Intact lines of any kind. */
   ours: number;
+  /** No intact line, and not empty nor a torn start of our header: someone else's file. */
+  foreign: boolean;
   /** The last line has no '\n' (a write torn by a power cut). */
   torn: boolean;
 }
 
 /** Read a whole slot. */
 export const scanSlot = function (S: StorageLike, slot: string): SlotScan {
-  const r: SlotScan = { exists: S.read(slot + '\x01', 0, 1) !== undefined, gen: -1, ok: false, n: 0, idx: '', seq: 0, ours: 0, torn: false };
+  const r: SlotScan = { exists: S.read(slot + '\x01', 0, 1) !== undefined, gen: -1, ok: false, n: 0, idx: '', seq: 0, ours: 0, foreign: false, torn: false };
   if (!r.exists) return r;
   const f = S.open(slot, 'r');
   let first = true;
@@ -57,7 +59,12 @@ export const scanSlot = function (S: StorageLike, slot: string): SlotScan {
   while ((l = f.readLine())) {
     r.torn = l.charAt(l.length - 1) !== '\n';
     const body = bodyOf(l);
-    if (first && body !== null && body.substr(0, 7) === 'Hmjrl1 ') r.gen = parseInt(body.substr(7), 10);
+    if (first) {
+      // A first write cut short leaves a start of the header: ours, not foreign.
+      const k = l.length < 7 ? l.length : 7;
+      r.foreign = l.substr(0, k) !== 'Hmjrl1 '.substr(0, k);
+      if (body !== null && body.substr(0, 7) === 'Hmjrl1 ') r.gen = parseInt(body.substr(7), 10);
+    }
     first = false;
     if (body === null) continue;
     r.ours++;
@@ -73,6 +80,7 @@ export const scanSlot = function (S: StorageLike, slot: string): SlotScan {
       r.ok = true;
     }
   }
+  if (r.ours > 0) r.foreign = false;
   return r;
 };
 

@@ -241,7 +241,7 @@ const openLog = function (store: StorageRevocationStore): void {
     }, store);
     return;
   }
-  if (a.ours === 0 && b.ours === 0 && (a.exists || b.exists)) {
+  if (a.ours === 0 && b.ours === 0 && (a.foreign || b.foreign)) {
     throw new JWTError('StorageRevocationStore: "' + name + '0" / "' + name + '1" hold no revocation log (a foreign or unreadable file): erase them or choose another name', 'ERR_STORE_CORRUPT');
   }
   // Salvage (or start): copy from the slot with more intact entries into the other.
@@ -255,8 +255,10 @@ const openLog = function (store: StorageRevocationStore): void {
       return true;
     }, seq);
   }, store);
-  if (src !== null) guardWrite(function () {
-    eraseSlot(S, name + src);
+  // The source (or a torn start of a log) goes once the new log is committed.
+  const other = dst === '0' ? '1' : '0';
+  if ((other === '0' ? a : b).exists) guardWrite(function () {
+    eraseSlot(S, name + other);
   }, store);
   store._gen = gen;
   store._n = w.n;

@@ -63,5 +63,7 @@ describe('flash writes and power cuts', () => {
     expect(torn('hello\xff\xff\xff\xff', 'hello1234')).toBe('hello12\xff\xff');
     expect(torn('abc', 'abc')).toBe('abc');
     expect(torn('\xff\xff\xff', 'xyz')).toBe('xy\xff');
+    // A new chunk: half of its data, not half of the chunk.
+    expect(torn(undefined, 'abcdef' + '\xff'.repeat(100))).toBe('abc' + '\xff'.repeat(103));
   });
 });
