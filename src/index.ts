@@ -14,6 +14,10 @@ import { cryptoApi } from './crypto/index';
 import { sign, verify, decode, getUnverifiedHeader, jws, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
 import { MemoryRevocationStore } from './revocation/memory';
 import { StorageRevocationStore } from './revocation/storage';
+import { MicroJWT } from './session/microjwt';
+import { Logger } from './session/logger';
+import { introspect } from './session/introspect';
+import { bearer, guard } from './session/http';
 
 const microjwt = {
   version: version,
@@ -30,8 +34,13 @@ const microjwt = {
   thumbprint: thumbprint,
   generateSecret: generateSecret,
   KeySet: KeySet,
+  MicroJWT: MicroJWT,
   MemoryRevocationStore: MemoryRevocationStore,
   StorageRevocationStore: StorageRevocationStore,
+  Logger: Logger,
+  introspect: introspect,
+  bearer: bearer,
+  guard: guard,
   errors: errors,
   JWTError: errors.JWTError,
   InvalidTokenError: errors.InvalidTokenError,
