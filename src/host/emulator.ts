@@ -103,7 +103,7 @@ export const espruinoAes = (encrypt: boolean, mode: string, data: Buffer, key: B
 
 type Files = Map<string, string>; // name -> bytes as latin1
 
-const loadStorage = (opts: RunOptions): Files => {
+const loadStorage = (opts: RunOptions, board: string): Files => {
   const files: Files = new Map();
   if (opts.storageFile && existsSync(opts.storageFile)) {
     const saved = JSON.parse(readFileSync(opts.storageFile, 'utf8')) as Record<string, string>;
@@ -111,7 +111,7 @@ const loadStorage = (opts: RunOptions): Files => {
   }
   for (const [k, v] of Object.entries(opts.storage ?? {})) files.set(k, Buffer.from(v, 'utf8').toString('latin1'));
   if (opts.module !== false && !files.has(profileFile().module)) {
-    files.set(profileFile().module, opts.module === undefined ? builtModule() : Buffer.from(opts.module, 'utf8').toString('latin1'));
+    files.set(profileFile().module, opts.module === undefined ? builtModule(board) : Buffer.from(opts.module, 'utf8').toString('latin1'));
   }
   return files;
 };
@@ -140,7 +140,7 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
   const bytes = !profile.unicode;
   const timeout = opts.timeoutMs ?? 20000;
   const filename = opts.filename ?? 'script.js';
-  const files = loadStorage(opts);
+  const files = loadStorage(opts, profile.name);
   // On a byte-string board the script's UTF-8 bytes are its characters.
   const deviceText = (text: string) => (bytes ? Buffer.from(text, 'utf8').toString('latin1') : text);
   const decodeUtf8 = (latin1: string) => Buffer.from(latin1, 'latin1').toString('utf8');

@@ -1,3 +1,4 @@
+// @variants !core
 // Revocation stores on the device: in RAM and in Storage, signed fleet updates.
 var mj = require('microjwt');
 var K = 'fleet-update-key-0123456789abcdef!!';

@@ -1,3 +1,4 @@
+// @variants !core
 // MicroJWT, Logger, introspect, bearer and guard on the device.
 var mj = require('microjwt');
 var K = 'your-very-secure-secret-key-32bytes+';
