@@ -10,12 +10,27 @@ import { encrypt } from './jwe/encrypt';
 import { decrypt } from './jwe/decrypt';
 import { encryptJWT } from './jwt/encrypt';
 import { decryptJWT } from './jwt/decrypt';
+// Sessions and revocation: only these seven are referenced from outside
+// src/session/ and src/revocation/ (each is one stub at load).
+import { MicroJWT } from './session/microjwt';
+import { Logger } from './session/logger';
+import { introspect } from './session/introspect';
+import { bearer, guard } from './session/http';
+import { MemoryRevocationStore } from './revocation/memory';
+import { StorageRevocationStore } from './revocation/storage';
 
 interface Full {
   encrypt: typeof encrypt;
   decrypt: typeof decrypt;
   encryptJWT: typeof encryptJWT;
   decryptJWT: typeof decryptJWT;
+  MicroJWT: typeof MicroJWT;
+  MemoryRevocationStore: typeof MemoryRevocationStore;
+  StorageRevocationStore: typeof StorageRevocationStore;
+  Logger: typeof Logger;
+  introspect: typeof introspect;
+  bearer: typeof bearer;
+  guard: typeof guard;
 }
 
 const microjwt = core as typeof core & Full;
@@ -23,5 +38,12 @@ microjwt.encrypt = encrypt;
 microjwt.decrypt = decrypt;
 microjwt.encryptJWT = encryptJWT;
 microjwt.decryptJWT = decryptJWT;
+microjwt.MicroJWT = MicroJWT;
+microjwt.MemoryRevocationStore = MemoryRevocationStore;
+microjwt.StorageRevocationStore = StorageRevocationStore;
+microjwt.Logger = Logger;
+microjwt.introspect = introspect;
+microjwt.bearer = bearer;
+microjwt.guard = guard;
 
 export default microjwt;

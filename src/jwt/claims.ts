@@ -3,6 +3,8 @@
  * -> registered-claim checks (RFC 7519 §4.1) in PyJWT's order and error
  * classes (requiredClaims -> iat -> nbf -> exp -> iss -> aud -> sub -> jti)
  * -> the caller's `validate`.
+ * Revocation (`revocationStore`: a `jti` it holds raises `RevokedTokenError`)
+ * comes after the registered claims, before `validate`.
  *
  * Claims are read as own properties only. Dates are finite JSON numbers
  * (`1e400` parses to Infinity and is refused). The clock is read once, and
@@ -23,6 +25,7 @@ import {
   InvalidJTIError,
   InvalidSubjectError,
   MissingRequiredClaimError,
+  RevokedTokenError,
 } from '../errors';
 import { now } from '../clock';
 import { VerifyOptions } from './options';
@@ -57,7 +60,8 @@ const claimError = function (n: number, claim: string): never {
     : n === 10 ? new InvalidAudienceError('the audience ("aud") does not match', undefined, 'aud')
     : n === 11 ? new InvalidSubjectError('"sub" must be a string', undefined, 'sub')
     : n === 12 ? new InvalidSubjectError('the subject ("sub") does not match', undefined, 'sub')
-    : new InvalidJTIError('"jti" must be a string', undefined, 'jti');
+    : n === 13 ? new InvalidJTIError('"jti" must be a string', undefined, 'jti')
+    : new RevokedTokenError('the token has been revoked ("jti")', undefined, 'jti');
 };
 
 /**
@@ -85,8 +89,7 @@ const checkAudience = function (aud: unknown, audience: string | string[] | unde
  * an absent claim costs one property read, not a native call. The common
  * cases (a string `iss`/`aud` equal to the option) are decided inline; the
  * rest in `checkAudience` and `claimError`, so this body stays short (the
- * interpreter lexes all of it on every call). One function, not a parser
- * and a checker: each function made at load costs RAM on the device.
+ * interpreter lexes all of it on every call).
  */
 export const readClaims = function (payloadBinary: string, info: HeaderInfo, opts: VerifyOptions): Claims | { header: Header; payload: Claims } {
   const p = parseObject(payloadBinary, 'JWT payload');
@@ -99,6 +102,18 @@ export const readClaims = function (payloadBinary: string, info: HeaderInfo, opt
     if (got !== undefined && got.substr(0, 12) === 'application/') got = got.substr(12);
     if (got !== want) throw new InvalidTokenError('the header "typ" is not ' + JSON.stringify(opts.typ), 'ERR_JWT_TYP');
   }
+  checkClaims(p, opts);
+  if (opts.validate === undefined && !opts.complete) return p;
+  const header = parseObject(info.binary, 'JOSE header');
+  if (opts.validate !== undefined) opts.validate(p, header);
+  return opts.complete ? { header: header, payload: p } : p;
+};
+
+/**
+ * The registered-claim checks and revocation on a parsed claims set (also
+ * for sessions, which read the payload themselves).
+ */
+export const checkClaims = function (p: Claims, opts: VerifyOptions): void {
   const leeway = opts.leeway === undefined ? 0 : opts.leeway;
   const has = Object.prototype.hasOwnProperty;
   let t: number | undefined;
@@ -140,9 +155,10 @@ export const readClaims = function (payloadBinary: string, info: HeaderInfo, opt
     if (typeof sub !== 'string') claimError(11, 'sub');
     if (opts.subject !== undefined && sub !== opts.subject) claimError(12, 'sub');
   } else if (opts.subject !== undefined) claimError(0, 'sub');
-  if (p.jti !== undefined && has.call(p, 'jti') && typeof p.jti !== 'string') claimError(13, 'jti');
-  if (opts.validate === undefined && !opts.complete) return p;
-  const header = parseObject(info.binary, 'JOSE header');
-  if (opts.validate !== undefined) opts.validate(p, header);
-  return opts.complete ? { header: header, payload: p } : p;
+  const jti = p.jti !== undefined && has.call(p, 'jti') ? p.jti : undefined;
+  if (jti !== undefined && typeof jti !== 'string') claimError(13, 'jti');
+  // The one revocation hook, shared by every JWT path (verify, decryptJWT):
+  // one property read when no store is given. A token without `jti` cannot
+  // be revoked by id (ask for it with requiredClaims).
+  if (opts.revocationStore !== undefined && jti !== undefined && opts.revocationStore.has(jti as string)) claimError(14, 'jti');
 };
