@@ -8,7 +8,7 @@
  * code never uses `import * as` for the same reason.
  */
 import { version } from './version';
-import { JWTError, InvalidTokenError, DecodeError, InvalidSignatureError, ExpiredSignatureError, ImmatureSignatureError, InvalidAudienceError, InvalidIssuerError, InvalidSubjectError, InvalidJTIError, InvalidIssuedAtError, MissingRequiredClaimError, InvalidAlgorithmError, InvalidKeyError, DecryptionError, ClockNotSetError, NotSupportedError } from './errors';
+import { JWTError, InvalidTokenError, DecodeError, InvalidSignatureError, ExpiredSignatureError, ImmatureSignatureError, InvalidAudienceError, InvalidIssuerError, InvalidSubjectError, InvalidJTIError, InvalidIssuedAtError, MissingRequiredClaimError, InvalidAlgorithmError, RevokedTokenError, InvalidKeyError, DecryptionError, ClockNotSetError, NotSupportedError } from './errors';
 import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
 import { cryptoApi } from './crypto/index';
@@ -42,6 +42,7 @@ const microjwt = {
   InvalidIssuedAtError: InvalidIssuedAtError,
   MissingRequiredClaimError: MissingRequiredClaimError,
   InvalidAlgorithmError: InvalidAlgorithmError,
+  RevokedTokenError: RevokedTokenError,
   InvalidKeyError: InvalidKeyError,
   DecryptionError: DecryptionError,
   ClockNotSetError: ClockNotSetError,

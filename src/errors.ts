@@ -129,6 +129,11 @@ export const InvalidAlgorithmError = function (this: JWTError) {
   init(this, arguments);
 } as unknown as JWTErrorClass;
 inherit(InvalidAlgorithmError, InvalidTokenError);
+/** The token was revoked (its `jti`, or its refresh family): code ERR_TOKEN_REVOKED, or ERR_REFRESH_REUSED for a rotated refresh token presented again. */
+export const RevokedTokenError = function (this: JWTError) {
+  init(this, arguments);
+} as unknown as JWTErrorClass;
+inherit(RevokedTokenError, InvalidTokenError);
 /** A key is unusable: wrong type, too short, or no single key fits the token. */
 export const InvalidKeyError = function (this: JWTError) {
   init(this, arguments);
@@ -164,6 +169,7 @@ const describe = function (ctor: unknown): string[] {
   if (ctor === InvalidIssuedAtError) return ['InvalidIssuedAtError', 'ERR_JWT_IAT'];
   if (ctor === MissingRequiredClaimError) return ['MissingRequiredClaimError', 'ERR_JWT_CLAIM_MISSING'];
   if (ctor === InvalidAlgorithmError) return ['InvalidAlgorithmError', 'ERR_JWS_ALGORITHM'];
+  if (ctor === RevokedTokenError) return ['RevokedTokenError', 'ERR_TOKEN_REVOKED'];
   if (ctor === InvalidKeyError) return ['InvalidKeyError', 'ERR_KEY_TYPE'];
   if (ctor === DecryptionError) return ['DecryptionError', 'ERR_JWE_DECRYPTION'];
   if (ctor === ClockNotSetError) return ['ClockNotSetError', 'ERR_CLOCK_NOT_SET'];

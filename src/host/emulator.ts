@@ -15,6 +15,7 @@ import { getProfile, builtModule, profileFile } from './paths';
 import { deviceBytes, fromDeviceBytes } from './utf8model';
 import type { DeviceHandle } from './device';
 import { installNetwork } from './network';
+import { FlashGate, PowerCut } from './powercut';
 
 export interface RunOptions {
   /** Board profile name from espruino.json (default: its defaultBoard). */
@@ -35,6 +36,8 @@ export interface RunOptions {
   onOutput?: (text: string) => void;
   /** Host-side extension (serve.ts's REPL): gets the running device before the script runs. See device.ts. */
   attach?: (device: DeviceHandle) => void;
+  /** Cut the power during the N-th flash write (see powercut.ts). */
+  powerCut?: PowerCut;
 }
 
 export interface MemoryInfo {
@@ -55,6 +58,8 @@ export interface RunResult {
   memory: MemoryInfo;
   /** Wall time of the run, ms. */
   durationMs: number;
+  /** Flash writes the run made (Storage writes and erases, StorageFile appends). */
+  flashWrites: number;
 }
 
 const STORAGE_BYTES = 262144; // as the board-like Linux build reports; real boards vary
@@ -159,6 +164,7 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
   // The script's own text stays in RAM while it runs: ~10 bytes per JsVar (measured).
   const scriptUsage = Math.ceil(Buffer.byteLength(source) / 10);
   const ctx = vm.createContext({});
+  const flash = new FlashGate(files, opts.powerCut, (n) => H.fatal('power cut during flash write ' + n));
 
   const H = {
     profile: { bytes, crypto: profile.crypto, board: profile.board, jsVars: profile.jsVars, blocksize: profile.unicode ? 27 : 13 },
@@ -193,13 +199,9 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
       return r.ok ? { ok: r.ok.toString('latin1') } : { error: r.error };
     },
     sRead: (name: string) => files.get(name),
-    sWrite: (name: string, data: string) => {
-      files.set(name, data);
-    },
-    sErase: (name: string) => {
-      files.delete(name);
-    },
-    sEraseAll: () => files.clear(),
+    sWrite: (name: string, data: string) => flash.write(name, data),
+    sErase: (name: string) => flash.erase(name),
+    sEraseAll: () => flash.eraseAll(),
     sList: () => JSON.stringify([...files.keys()]),
     sStats: () => {
       let used = 0;
@@ -366,5 +368,5 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
   if (opts.storageFile) saveStorage(opts.storageFile, files);
   const memory = { ...internals.memory() };
   // Every profile prints bytes (the linux profile a UTF-8 string's bytes); the terminal reads UTF-8.
-  return { output: decodeUtf8(out), error: error !== undefined && !bytes ? decodeUtf8(error) : error, memory, durationMs: performance.now() - started };
+  return { output: decodeUtf8(out), error: error !== undefined && !bytes ? decodeUtf8(error) : error, memory, durationMs: performance.now() - started, flashWrites: flash.writes };
 };

@@ -492,6 +492,22 @@ export function installEspruino(H) {
   E.toArrayBuffer = function toArrayBuffer(s) { return toAB(bytesOf(s)); };
   E.hwRand = function hwRand() { return H.rand(); };
   E.getSizeOf = function getSizeOf(v) { return sizeOf(v, false); };
+  // Standard CRC-32 over the bytes (each element's low byte for arrays), an unsigned result.
+  var crcTable;
+  E.CRC32 = function CRC32(data) {
+    if (!crcTable) {
+      crcTable = [];
+      for (var n = 0; n < 256; n++) {
+        var c = n;
+        for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        crcTable[n] = c >>> 0;
+      }
+    }
+    var b = bytesOf(data);
+    var crc = 0xffffffff;
+    for (var i = 0; i < b.length; i++) crc = crcTable[(crc ^ b.charCodeAt(i)) & 255] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+  };
   // Unicode helpers: on byte-string builds they exist but throw. On the linux
   // profile a string is UTF-8 when it has a char above 0xFF (utf8model.ts; an
   // all-ASCII UTF-8 string cannot be told from a byte string: see README).
@@ -681,6 +697,113 @@ export function installEspruino(H) {
     getFree: function getFree() { return H.sStats().freeBytes; },
     getStats: function getStats() { return jsonParse(rStringify(H.sStats())); },
   };
+
+  // StorageFile (Storage.open): append-only files stored as chunks named
+  // name + '\x01', '\x02', ... of a fixed size, padded with 0xFF, which marks
+  // the end of the data (as jswrap_storage.c does). 992 bytes per chunk, as
+  // on the Linux builds (1 KB flash pages); real boards use up to 4064. A
+  // write that fills a chunk is two flash writes (the rest of this chunk,
+  // then the next chunk), as on the device; one write may not exceed a chunk.
+  var SF_CHUNK = 992;
+  var sfName = function (name, chunk) { return name + fcc(chunk); };
+  var sfFirstFF = function (d) { var i = strIndexOf.call(d, '\xff'); return i < 0 ? d.length : i; };
+  var StorageFile = function StorageFile() {};
+  var sfErase = function (f) {
+    for (var c = 1; H.sRead(sfName(f.name, c)) !== undefined; c++) H.sErase(sfName(f.name, c));
+    f.chunk = 1;
+    f.offset = 0;
+    f.mode = 0;
+  };
+  var sfRead = function (f, len) {
+    if (f.mode !== 'r') throw new Err("Can't read in this mode");
+    var line = len < 0;
+    var out;
+    if (len === 0) return out;
+    for (;;) {
+      var d = H.sRead(sfName(f.name, f.chunk));
+      if (d === undefined) return out;
+      if (f.offset >= d.length) {
+        if (f.chunk === 255) return out;
+        f.chunk++;
+        f.offset = 0;
+        continue;
+      }
+      var end = sfFirstFF(d);
+      if (f.offset >= end) return out;
+      var take = d.substr(f.offset, end - f.offset);
+      if (line) {
+        var nl = strIndexOf.call(take, '\n');
+        if (nl >= 0) take = take.substr(0, nl + 1);
+      } else if (take.length > len) take = take.substr(0, len);
+      f.offset += take.length;
+      out = (out || '') + take;
+      if (line ? take.charAt(take.length - 1) === '\n' : (len -= take.length) === 0) return out;
+      if (f.offset < d.length) return out;
+    }
+  };
+  def(StorageFile.prototype, 'read', function read(len) { return sfRead(this, Math.max(0, +len | 0)); });
+  def(StorageFile.prototype, 'readLine', function readLine() { return sfRead(this, -1); });
+  def(StorageFile.prototype, 'getLength', function getLength() {
+    var n = 0;
+    for (var c = 1; ; c++) {
+      var d = H.sRead(sfName(this.name, c));
+      if (d === undefined) return n;
+      var end = sfFirstFF(d);
+      n += end;
+      if (end < d.length) return n;
+    }
+  });
+  def(StorageFile.prototype, 'write', function write(data) {
+    if (this.mode !== 'w' && this.mode !== 'a') throw new Err("Can't write in this mode");
+    var b = bytesOf(S(data));
+    if (!b.length) return;
+    var create = function (f, name, part) {
+      var tooMuch = part.length > SF_CHUNK;
+      // Too much data: the chunk is made, empty, and the file closed (measured).
+      var file = tooMuch ? '' : part;
+      while (file.length < SF_CHUNK) file += '\xff';
+      H.sWrite(name, file);
+      if (tooMuch) {
+        f.mode = 0;
+        throw new Err('Too much data for file size');
+      }
+      f.offset = part.length;
+    };
+    var name = sfName(this.name, this.chunk);
+    var d = H.sRead(name);
+    if (d === undefined) return create(this, name, b);
+    var room = d.length - this.offset;
+    if (b.length < room) {
+      H.sWrite(name, d.substr(0, this.offset) + b + d.substr(this.offset + b.length));
+      this.offset += b.length;
+      return;
+    }
+    H.sWrite(name, d.substr(0, this.offset) + b.substr(0, room));
+    this.offset = d.length;
+    if (this.chunk === 255) throw new Err('File too big!');
+    this.chunk++;
+    create(this, sfName(this.name, this.chunk), b.substr(room));
+  });
+  def(StorageFile.prototype, 'erase', function erase() { sfErase(this); });
+  def(Storage, 'open', function open(name, mode) {
+    mode = S(mode);
+    if (mode !== 'r' && mode !== 'w' && mode !== 'a') throw new Err('Invalid mode ' + rStringify(mode));
+    var f = new StorageFile();
+    f.name = S(name).substr(0, 27);
+    f.chunk = 1;
+    f.offset = 0;
+    f.mode = mode;
+    if (mode === 'w') {
+      sfErase(f);
+      f.mode = mode;
+    }
+    if (mode === 'a') {
+      var d = H.sRead(sfName(f.name, 1));
+      while (d !== undefined && d.charAt(d.length - 1) !== '\xff' && f.chunk < 255) d = H.sRead(sfName(f.name, ++f.chunk));
+      if (d !== undefined) f.offset = sfFirstFF(d);
+    }
+    return f;
+  });
 
   var cached = {};
   g.Modules = {

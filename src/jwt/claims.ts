@@ -1,6 +1,7 @@
 /**
  * Registered-claim checks (RFC 7519 §4.1), PyJWT's order and error classes:
- * requiredClaims -> iat -> nbf -> exp -> iss -> aud -> sub -> jti.
+ * requiredClaims -> iat -> nbf -> exp -> iss -> aud -> sub -> jti, then
+ * revocation (`revocationStore`: a `jti` it holds raises `RevokedTokenError`).
  *
  * Claims are read as own properties only. Dates are finite JSON numbers
  * (`1e400` parses to Infinity and is refused). The clock is read once, and
@@ -20,6 +21,7 @@ import {
   InvalidJTIError,
   InvalidSubjectError,
   MissingRequiredClaimError,
+  RevokedTokenError,
 } from '../errors';
 import { now } from '../clock';
 import { VerifyOptions } from './options';
@@ -53,7 +55,8 @@ const claimError = function (n: number, claim: string): never {
     : n === 10 ? new InvalidAudienceError('the audience ("aud") does not match', undefined, 'aud')
     : n === 11 ? new InvalidSubjectError('"sub" must be a string', undefined, 'sub')
     : n === 12 ? new InvalidSubjectError('the subject ("sub") does not match', undefined, 'sub')
-    : new InvalidJTIError('"jti" must be a string', undefined, 'jti');
+    : n === 13 ? new InvalidJTIError('"jti" must be a string', undefined, 'jti')
+    : new RevokedTokenError('the token has been revoked ("jti")', undefined, 'jti');
 };
 
 /**
@@ -121,5 +124,10 @@ export const checkClaims = function (p: Claims, opts: VerifyOptions): void {
     if (typeof sub !== 'string') claimError(11, 'sub');
     if (opts.subject !== undefined && sub !== opts.subject) claimError(12, 'sub');
   } else if (opts.subject !== undefined) claimError(0, 'sub');
-  if (p.jti !== undefined && has.call(p, 'jti') && typeof p.jti !== 'string') claimError(13, 'jti');
+  const jti = p.jti !== undefined && has.call(p, 'jti') ? p.jti : undefined;
+  if (jti !== undefined && typeof jti !== 'string') claimError(13, 'jti');
+  // The one revocation hook, shared by every JWT path (verify, decryptJWT):
+  // one property read when no store is given. A token without `jti` cannot
+  // be revoked by id (ask for it with requiredClaims).
+  if (opts.revocationStore !== undefined && jti !== undefined && opts.revocationStore.has(jti as string)) claimError(14, 'jti');
 };
