@@ -155,13 +155,16 @@ export function installEspruino(H) {
   // ---- interpreter quirks
   // String#indexOf/includes/replace(string): a match is also reported where the
   // start of the needle matches the end of the string ("abc".indexOf("cd") === 2),
-  // unless the needle is longer than the string.
+  // unless the needle is longer than the string. fromIndex is clamped to
+  // length - needle.length + 1, so that match comes back even from beyond it
+  // ("abcab".indexOf("abx", 4) === 3: jswrap_string_indexOf, measured).
   var buggyIndexOf = function (s, needle, from) {
     var h = s.length;
     var n = needle.length;
     if (n > h) return -1;
     var i = +from || 0;
     i = i < 0 ? 0 : Math.floor(i);
+    if (n > 0 && i > h - n + 1) i = h - n + 1;
     if (i >= h) return -1; // also "".indexOf("") === -1
     var r = strIndexOf.call(s, needle, i);
     if (r >= 0) return r;

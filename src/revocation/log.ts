@@ -1,4 +1,4 @@
-// @part revocation
+// @part session
 /**
  * The line format of the revocation log in Storage (StorageRevocationStore).
  *
@@ -65,12 +65,17 @@ export const fingerprint = function (e: string): string {
 
 /** Whether `fp` is one of the 3-byte records of `index`. */
 export const inIndex = function (index: string, fp: string): boolean {
-  // Espruino's multi-char indexOf can report a false match at the end of the
-  // string: every hit is confirmed with substr, and must be record-aligned.
+  // Espruino's multi-char indexOf reports a false match where the end of
+  // the string is a start of the needle, even before the fromIndex asked for
+  // (measured on 2v29: 'abcab'.indexOf('abx', 4) is 3): every hit is
+  // confirmed with substr and must be record-aligned, and the search stops
+  // when it does not move forward.
   let i = index.indexOf(fp);
   while (i >= 0) {
     if (i % 3 === 0 && index.substr(i, 3) === fp) return true;
-    i = index.indexOf(fp, i + 1);
+    const next = index.indexOf(fp, i + 1);
+    if (next <= i) return false;
+    i = next;
   }
   return false;
 };

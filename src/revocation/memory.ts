@@ -1,4 +1,4 @@
-// @part revocation
+// @part session
 /**
  * `new MemoryRevocationStore({capacity, clock})`: revocations in RAM, lost
  * at reset (StorageRevocationStore keeps them in flash).

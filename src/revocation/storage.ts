@@ -1,4 +1,4 @@
-// @part revocation
+// @part session
 /**
  * `new StorageRevocationStore(name, {capacity, clock})`: revocations in the
  * board's flash (Espruino `Storage`), kept across `reset()`, reboots and

@@ -1,4 +1,4 @@
-// @part revocation
+// @part session
 /**
  * What every revocation store offers (MemoryRevocationStore,
  * StorageRevocationStore, or your own object with the same methods).

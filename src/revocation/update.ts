@@ -1,4 +1,4 @@
-// @part revocation
+// @part session
 /**
  * Signed revocation updates for a fleet: `store.applyUpdate(token, key,
  * {algorithms})`.

@@ -33,6 +33,8 @@ describe('language quirks', () => {
   it('String#indexOf/includes/replace report a match at the end of the string', async () => {
     expect(await out('print("abc".indexOf("cd"), "hello".indexOf("lox"), "abc".indexOf("abcd"), "".indexOf(""), "abc".indexOf(""));')).toBe('2 3 -1 -1 0');
     expect(await out('print("hello".includes("lox"), "abcab".replace("bx", "Z"), "abcde".indexOf("dxyz"), "abc".indexOf("b"));')).toBe('true abcaZ -1 1');
+    // fromIndex past that match does not skip it (measured on 2v29), full matches before fromIndex are not reported.
+    expect(await out('print("abcab".indexOf("abx", 4), "abcab".indexOf("abx", 9), "xyzxyzab".indexOf("bcd", 8), "abcabc".indexOf("abc", 4), "abab".indexOf("ab", 3), "abc".indexOf("c", 3));')).toBe('3 3 7 -1 -1 -1');
   });
   it('has no built-in methods on prototype objects, but instances have them', async () => {
     expect(await out('print(typeof Array.prototype.slice, typeof String.prototype.charCodeAt, typeof Function.prototype.call, typeof Uint8Array.prototype.set, typeof [].slice, typeof Object.prototype.hasOwnProperty);'))
