@@ -22,7 +22,7 @@ var S = require('Storage');
 var jwk = S.readJSON('mj-key', true);
 if (!jwk) {
   jwk = mj.exportJWK(mj.crypto.randomBytes(32));
-  S.writeJSON('mj-key', jwk);
+  S.write('mj-key', JSON.stringify(jwk)); // standard JSON (S.writeJSON writes JS notation)
   print('Made a new secret (see provision.js for how the server side gets it).');
 }
 var key = mj.importJWK(jwk);
@@ -43,7 +43,7 @@ var users = S.readJSON('mj-users', true);
 var addUser = function (name, password) {
   users = S.readJSON('mj-users', true) || {};
   users[name] = mj.base64url.encode(passwordHash(name, password));
-  S.writeJSON('mj-users', users);
+  S.write('mj-users', JSON.stringify(users));
 };
 if (!users) {
   print('No users in Storage: the demo user admin / microjwt-demo can log in. Add yours with addUser(name, password).');

@@ -29,7 +29,7 @@ var check = function (token, now) {
       print('NOT CHECKED: the board\'s clock is not set, so exp cannot be checked.');
       print('  Give the time: check(token, seconds), or setTime(seconds) first.');
     } else {
-      // e.code is stable (ERR_JWT_EXPIRED, ERR_JWS_SIGNATURE_INVALID...), the message says why.
+      // e.code is stable (ERR_JWT_EXPIRED, ERR_JWS_SIGNATURE...), the message says why.
       print('INVALID: ' + e.name + ' (' + e.code + '): ' + e.message);
     }
     return false;

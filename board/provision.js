@@ -18,7 +18,9 @@ if (jwk) {
   jwk = mj.exportJWK(mj.crypto.randomBytes(32));
   jwk.alg = 'HS256';
   jwk.kid = mj.thumbprint(jwk);
-  S.writeJSON('mj-key', jwk);
+  // JSON.stringify, not S.writeJSON: that writes JS notation ({kty:"oct",...}),
+  // which a server's JSON parser refuses when the key is read out.
+  S.write('mj-key', JSON.stringify(jwk));
   print('Made a new 256-bit secret and kept it in Storage as "mj-key".');
 }
 
