@@ -226,8 +226,11 @@ const buildMac = function (hash: HashName, key: Uint8Array): MacFn {
 /**
  * The JWS hot path: a (cached) function MACing a binary string under the key
  * given as a binary string, returning the binary MAC. `hash` must be valid.
+ * `once`: a key used for one message only (a JWE content key), built without
+ * touching the cache, so it neither evicts long-lived keys nor stays in RAM.
  */
-export const macFor = function (hash: HashName, keyBinary: string): MacFn {
+export const macFor = function (hash: HashName, keyBinary: string, once?: boolean): MacFn {
+  if (once) return buildMac(hash, binaryToBytes(keyBinary));
   // Hash names all have 7 chars, so the concatenation is unambiguous.
   const id = hash + keyBinary;
   const c = macs || (macs = []);

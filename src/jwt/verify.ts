@@ -1,13 +1,14 @@
 /**
  * `verify(token, keyOrKeySet, options)`: verify a JWT and return its claims.
  *
- * After the JWS checks (src/jws/verify.ts): the payload must be a JSON object
- * -> `typ` (if asked) -> registered claims (src/jwt/claims.ts) -> the
- * caller's `validate(payload, header)`. `algorithms` is required.
+ * After the JWS checks (src/jws/verify.ts): `readClaims`, shared with
+ * `decryptJWT`: the payload must be a JSON object -> `typ` (if asked) ->
+ * registered claims (src/jwt/claims.ts) -> the caller's
+ * `validate(payload, header)`. `algorithms` is required.
  */
 import { InvalidTokenError } from '../errors';
 import { verifyJwsCore } from '../jws/verify';
-import { parseObject, Header } from '../jws/header';
+import { parseObject, Header, HeaderInfo } from '../jws/header';
 import { checkVerifyOptions, VerifyOptions } from './options';
 import { checkClaims, Claims } from './claims';
 
@@ -19,14 +20,18 @@ export interface CompleteToken {
   signature: string;
 }
 
-/** Verify a JWT; returns the claims (or `{header, payload, signature}` with `complete: true`). */
-export const verify = function (token: string, key: unknown, options: VerifyOptions): Claims | CompleteToken {
-  const opts = checkVerifyOptions(options);
-  const v = verifyJwsCore(token, key, opts);
-  const payload = parseObject(v.payloadBinary, 'JWT payload');
+/**
+ * The claims of an authenticated JWT payload (`payloadBinary`, UTF-8 JSON
+ * bytes) whose header is `info`: parsed as a JSON object, `typ` and the
+ * registered claims checked, then `validate`. Returns the claims, or with
+ * `complete` `{header, payload}` (the caller adds what its layer has).
+ * The options of `verify` and `decryptJWT` (checked).
+ */
+export const readClaims = function (payloadBinary: string, info: HeaderInfo, opts: VerifyOptions): Claims | { header: Header; payload: Claims } {
+  const payload = parseObject(payloadBinary, 'JWT payload');
   if (opts.typ !== undefined) {
     // Compared as media types: case-insensitive, "application/" optional (RFC 7515 §4.1.9).
-    const typ = v.info.header.typ;
+    const typ = info.header.typ;
     let want = opts.typ.toLowerCase();
     if (want.substr(0, 12) === 'application/') want = want.substr(12);
     let got = typeof typ === 'string' ? typ.toLowerCase() : undefined;
@@ -35,7 +40,16 @@ export const verify = function (token: string, key: unknown, options: VerifyOpti
   }
   checkClaims(payload, opts);
   if (opts.validate === undefined && !opts.complete) return payload;
-  const header = parseObject(v.info.binary, 'JOSE header');
+  const header = parseObject(info.binary, 'JOSE header');
   if (opts.validate !== undefined) opts.validate(payload, header);
-  return opts.complete ? { header: header, payload: payload, signature: v.signature } : payload;
+  return opts.complete ? { header: header, payload: payload } : payload;
+};
+
+/** Verify a JWT; returns the claims (or `{header, payload, signature}` with `complete: true`). */
+export const verify = function (token: string, key: unknown, options: VerifyOptions): Claims | CompleteToken {
+  const opts = checkVerifyOptions(options);
+  const v = verifyJwsCore(token, key, opts);
+  const r = readClaims(v.payloadBinary, v.info, opts);
+  if (opts.complete) (r as CompleteToken).signature = v.signature;
+  return r as Claims | CompleteToken;
 };
