@@ -40,6 +40,28 @@ describe('board/selftest.js', () => {
     expect(thumbprint).toBe(await jose.calculateJwkThumbprint({ kty: 'oct', k: Buffer.from(secret).toString('base64url') }));
   });
 
+  it('its fixed JWE decrypts with jose to the same claims', async () => {
+    const key = /var KEY = '([^']*)';/.exec(source)?.[1];
+    const token = /var JWE_JOSE = '([^']*)';/.exec(source)?.[1];
+    expect(token).toBeDefined();
+    // JWE_KEY: the first 32 bytes of KEY.
+    const jweKey = new TextEncoder().encode(key!.slice(0, 32));
+    expect(/var JWE_KEY = mj\.utf8\.encode\(KEY\.substr\(0, 32\)\);/.test(source)).toBe(true);
+    expect(jose.decodeProtectedHeader(token!)).toEqual({ alg: 'dir', enc: 'A256GCM', typ: 'JWT' });
+    const { payload } = await jose.jwtDecrypt(token!, jweKey, { currentDate: new Date(1700000100 * 1000), audience: 'hub', issuer: 'microjwt-selftest' });
+    expect(payload).toEqual({ sub: 'sensor-7', iss: 'microjwt-selftest', aud: 'hub', iat: 1700000000, exp: 1700000600, name: 'Jos\u00e9 \u263a \u{1d11e}' });
+    await expect(jose.jwtDecrypt(token!, new Uint8Array(32), { currentDate: new Date(1700000100 * 1000) })).rejects.toThrow();
+  });
+
+  it('fails when a JWE or revocation check fails', async () => {
+    const broken = source.replace("=== 'microjwt';\n", "=== 'microjwT';\n").replace("again.size() === 1", "again.size() === 2");
+    expect(broken).not.toBe(source);
+    const r = await runStatements(broken, { board: 'linux', filename: 'selftest.js' });
+    expect(r.output).toMatch(/FAIL jwe: A128KW A128GCM round trip/);
+    expect(r.output).toMatch(/FAIL revocation: write a revocation, read it back from Storage/);
+    expect(summary(r.output)?.failed).toBe(2);
+  });
+
   for (const board of boardNames()) {
     it('passes in the emulated ' + board + ', sent statement by statement', async () => {
       const r = await runStatements(source, { board, filename: 'selftest.js' });
