@@ -3,7 +3,8 @@
 // statement as `selftest --port` sends it (flash.test.ts runs it on the real
 // interpreters' telnet REPL).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as jose from 'jose';
 import { boardNames } from '../../src/host/paths';
@@ -52,6 +53,33 @@ describe('board/selftest.js', () => {
     expect(payload).toEqual({ sub: 'sensor-7', iss: 'microjwt-selftest', aud: 'hub', iat: 1700000000, exp: 1700000600, name: 'Jos\u00e9 \u263a \u{1d11e}' });
     await expect(jose.jwtDecrypt(token!, new Uint8Array(32), { currentDate: new Date(1700000100 * 1000) })).rejects.toThrow();
   });
+
+  it('leaves no revocation log behind, also after a run that was cut short', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microjwt-selftest-'));
+    const storageFile = join(dir, 'storage.json');
+    try {
+      // A run cut short in the revocation check (a reset, out of memory) leaves its log.
+      const cut = source.replace('    var again = new mj.StorageRevocationStore(name);', '    throw new Error("cut");');
+      expect(cut).not.toBe(source);
+      await runStatements(cut.replace('  } finally {\n    wipe();\n  }', '  } finally {\n  }'), { board: 'pico', filename: 'selftest.js', storageFile });
+      expect(Object.keys(JSON.parse(readFileSync(storageFile, 'utf8'))).filter((n) => n.startsWith('mjselftest')).length).toBeGreaterThan(0);
+      const r = await runStatements(source, { board: 'pico', filename: 'selftest.js', storageFile });
+      expect(summary(r.output)?.failed, r.output).toBe(0);
+      expect(Object.keys(JSON.parse(readFileSync(storageFile, 'utf8'))).filter((n) => n.startsWith('mjselftest'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('counts a check that was cut short (the interpreter interrupted its statement) as failed', async () => {
+    // A statement that runs past the emulator's time limit is interrupted as
+    // out-of-memory interrupts one on a board: no catch sees it.
+    const hung = source.replace("check('randomBytes', function () {", "check('randomBytes', function () {\n  while (true) {}");
+    expect(hung).not.toBe(source);
+    const r = await runStatements(hung, { board: 'linux', filename: 'selftest.js', timeoutMs: 1000 });
+    expect(r.output).toContain('FAIL 1 check(s) cut short (out of memory?)');
+    expect(summary(r.output)?.failed, r.output).toBe(1);
+  }, 30000);
 
   it('fails when a JWE or revocation check fails', async () => {
     const broken = source.replace("=== 'microjwt';\n", "=== 'microjwT';\n").replace("again.size() === 1", "again.size() === 2");
