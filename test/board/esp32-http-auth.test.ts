@@ -3,12 +3,14 @@
 // device on the same Storage (the logged-out token must stay refused). In the
 // emulator (esp32 profile) and, with ESPRUINO_BIN, on each real interpreter
 // (the Linux builds have real `http`; Storage is espruino.flash in its cwd).
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as jose from 'jose';
 import { espruinoBinaries } from '../../src/host/real';
+import { packageRoot } from '../../src/host/paths';
 import { boardScript, freePort, realBoardDir, RunningDevice, startEmulated, startReal } from './_device';
 
 const script = boardScript('esp32-http-auth.js');
@@ -215,6 +217,24 @@ describe('board/esp32-http-auth.js', () => {
       await dev.stop();
     }
   }, 60000);
+
+  it('as the README runs it: npx microjwt emulate ... --board esp32 --global MJ_PORT=<port>', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'microjwt-http-auth-'));
+    const port = await freePort();
+    const cli = spawn(process.execPath, [join(packageRoot(), 'dist/cli.js'), 'emulate', join(packageRoot(), 'board/esp32-http-auth.js'), '--board', 'esp32', '--global', 'MJ_PORT=' + port, '--storage-file', join(dir, 's.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    cli.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    try {
+      for (let i = 0; i < 200 && !out.includes('HTTP auth API on port ' + port); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(out).toContain('HTTP auth API on port ' + port + ', ');
+      const ok = await client(port).login('admin', 'microjwt-demo');
+      expect(ok.status).toBe(200);
+      expect((await client(port).data(ok.json!.access_token as string)).status).toBe(200);
+    } finally {
+      cli.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30000);
 
   const bins = espruinoBinaries();
   if (bins.length === 0) it.skip('real interpreter: skipped, ESPRUINO_BIN is not set', () => {});
