@@ -13,11 +13,12 @@ import { boardNames, packageRoot, profileFile, getProfile } from './paths';
 const HELP = `microjwt - JWT for Espruino: emulator and board tools
 
 Usage:
-  microjwt emulate <script.js> [--board <b>] [--time host|unset|<secs>] [--storage-file <f>]
+  microjwt emulate <script.js> [--board <b>] [--time host|unset|<secs>] [--storage-file <f>] [--global NAME=VALUE[,...]]
       Run a device script in the emulated board (Storage already holds the
       built module as 'microjwt'). Prints what the script prints; exits 1 on an
       uncaught error. A script that listens with require('http') (esp32, linux)
-      runs until its server closes or Ctrl-C.
+      runs until its server closes or Ctrl-C. --global defines globals before
+      the script runs (a number when VALUE is one), e.g. --global MJ_PORT=8080.
 
   microjwt selftest [--board <b>]
       Run board/selftest.js in the emulated board.
@@ -80,9 +81,23 @@ const parseTime = (t: string | undefined): number | 'host' | 'unset' => {
 
 const boardOf = (opts: Record<string, string>) => getProfile(opts.board ?? profileFile().defaultBoard).name;
 
+/** `--global A=1,B=text`: globals defined before the script runs. */
+const globalsOf = (spec: string | undefined): [string, string | number][] =>
+  spec === undefined
+    ? []
+    : spec.split(',').map((kv) => {
+        const m = /^([A-Za-z_$][\w$]*)=(.*)$/.exec(kv);
+        if (!m) throw new Error('--global takes NAME=VALUE (e.g. --global MJ_PORT=8080)');
+        return [m[1], m[2] !== '' && Number.isFinite(Number(m[2])) ? Number(m[2]) : m[2]];
+      });
+
 const emulate = async (file: string, opts: Record<string, string>): Promise<number> => {
   if (!existsSync(file)) throw new Error('no such script: ' + file);
+  const globals = globalsOf(opts.global);
   const r = await runDeviceScript(readFileSync(file, 'utf8'), {
+    attach: (device) => {
+      for (const [name, value] of globals) device.addGlobal(name, value);
+    },
     board: opts.board,
     time: parseTime(opts.time),
     storageFile: opts['storage-file'],

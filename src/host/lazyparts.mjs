@@ -135,9 +135,12 @@ export const applyLazyParts = (root, code, parse) => {
     const load = '__load_' + name;
     const body = p.statements.map((s) => rewrite(code, s.node, new Set(p.exported))).join('\n');
     const stubs = p.exported
-      .map((n) => 'var ' + n + '$stub = function () { var isNew = this instanceof ' + n + '$stub; ' + load + '(); return __lazyCall(' + n + ', isNew, this, arguments); }, ' + n + ' = ' + n + '$stub;')
+      .map((n) => 'var ' + n + '$stub = function () { var isNew = this instanceof ' + n + '$stub || (this != null && this.constructor === ' + n + '$stub); ' + load + '(); return __lazyCall(' + n + ', isNew, this, arguments); }, ' + n + ' = ' + n + '$stub;')
       .join('\n');
     // After loading, each stub's prototype is the real one, so `instanceof` through the API works.
+    // `this.constructor` in the stub: Espruino makes the object of `new F(args)` (with F.prototype
+    // as it is then) BEFORE it evaluates args, so in `new Stub(new OtherStubOfThePart())` the part
+    // loads in between and `this` still has the stub's first prototype, which instanceof no longer sees.
     const protos = p.exported.map((n) => n + '$stub.prototype = ' + n + '.prototype;').join('\n');
     return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + load + ' = __lazyDone;\n' + body + '\n' + protos + '\n};\n' + stubs + '\n';
   };

@@ -308,7 +308,9 @@ export function installEspruino(H) {
 
   // ---- JSON, with Espruino's parser: lenient, first duplicate key wins, and
   // "__proto__" sets the prototype (a primitive value aborts the interpreter).
-  var jsonParse = function (text) {
+  // `jsKeys`: Storage.readJSON, which also takes identifier and integer member
+  // names unquoted (what writeJSON writes; JSON.parse refuses them, measured).
+  var jsonParse = function (text, jsKeys) {
     text = P.bytes ? S(text) : maskString(S(text)); // Unicode build: a UTF-8 string is parsed as its bytes (measured)
     var i = 0;
     var n = text.length;
@@ -381,8 +383,10 @@ export function installEspruino(H) {
         if (i >= n) fail("Got EOF expected '}'");
         if (text.charAt(i) === '}') { i++; return o; }
         var q = text.charAt(i);
-        if (q !== '"' && q !== "'") fail('Got ' + q + ' expected STRING');
-        var key = str();
+        var bare = jsKeys && q !== '"' && q !== "'" ? /^(?:[A-Za-z_$][A-Za-z0-9_$]*|[0-9]+)/.exec(text.substr(i, 256)) : null;
+        if (!bare && q !== '"' && q !== "'") fail('Got ' + q + ' expected STRING');
+        var key = bare ? bare[0] : str();
+        if (bare) i += key.length;
         skip();
         if (text.charAt(i) !== ':') fail(i >= n ? "Got EOF expected ':'" : "Got '" + text.charAt(i) + "' expected ':'");
         i++;
@@ -456,6 +460,30 @@ export function installEspruino(H) {
       return '\\u' + ('000' + code.toString(16).toUpperCase()).slice(-4);
     });
   });
+
+  // Storage.writeJSON writes JS notation, not JSON (measured on 2v29): member
+  // names that are identifiers unquoted ({kty:"oct","b-c":1}), and bytes >=
+  // 0x80 of byte strings as \xXX. Espruino reads it back; other JSON parsers
+  // do not.
+  var jsNotation = function (v) {
+    if (v === null || typeof v !== 'object') {
+      var t = g.JSON.stringify(v);
+      // Byte strings (every string on a board) as \xXX; a UTF-8 string (linux profile) keeps \u00XX.
+      return typeof v === 'string' && !/[^\x00-\xff]/.test(v) ? strReplace.call(t, /\\u00([89A-F][0-9A-F])/g, '\\x$1') : t;
+    }
+    var parts = [];
+    if (A.isArray(v) || v instanceof TA) {
+      for (var i = 0; i < v.length; i++) parts.push(v[i] === undefined || typeof v[i] === 'function' ? 'null' : jsNotation(v[i]));
+      return '[' + parts.join(',') + ']';
+    }
+    var keys = Object.keys(v);
+    for (var j = 0; j < keys.length; j++) {
+      var k = keys[j];
+      if (v[k] === undefined || typeof v[k] === 'function' || k === 'constructor') continue;
+      parts.push((/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : jsNotation(k)) + ':' + jsNotation(v[k]));
+    }
+    return '{' + parts.join(',') + '}';
+  };
 
   // ---- time: getTime() seconds (float); Date follows setTime()
   g.getTime = function getTime() { return H.now() / 1000; };
@@ -657,7 +685,7 @@ export function installEspruino(H) {
       var d = H.sRead(sname(name));
       if (d === undefined) return undefined;
       try {
-        return jsonParse(d);
+        return jsonParse(d, true);
       } catch (e) {
         if (noExceptions) return undefined;
         throw e;
@@ -687,7 +715,7 @@ export function installEspruino(H) {
       H.sWrite(name, file.substr(0, offset) + bytes + file.substr(offset + bytes.length));
       return true;
     },
-    writeJSON: function writeJSON(name, data) { return Storage.write(name, g.JSON.stringify(data)); },
+    writeJSON: function writeJSON(name, data) { return Storage.write(name, jsNotation(data)); },
     erase: function erase(name) { H.sErase(sname(name)); },
     eraseAll: function eraseAll() { H.sEraseAll(); },
     compact: function compact() {},

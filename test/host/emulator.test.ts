@@ -215,6 +215,15 @@ describe('Storage, modules, time, memory', () => {
     }
     expect((await run('require("nomod");')).error).toBe('Error: Module "nomod" not found');
   });
+  it('Storage.writeJSON writes JS notation, readJSON reads it back, JSON.parse refuses it (measured on 2v29)', async () => {
+    const script = 'var S = require("Storage"); S.writeJSON("t", {a: 1, "b-c": "x", d: [1, {e: null}], "1x": true, f: "\\xe9", h: undefined}); print(S.read("t")); print(JSON.stringify(S.readJSON("t")));' +
+      'try { JSON.parse(S.read("t")); } catch (e) { print(e instanceof SyntaxError); } S.write("u", "{$a_1:2, b: {7: [1]}}"); print(JSON.stringify(S.readJSON("u")));';
+    const expected = '{a:1,"b-c":"x",d:[1,{e:null}],"1x":true,f:"\\xE9"}\n{"a":1,"b-c":"x","d":[1,{"e":null}],"1x":true,"f":"\\u00E9"}\ntrue\n{"$a_1":2,"b":{"7":[1]}}';
+    expect(await out(script)).toBe(expected);
+    expect(await out(script, { board: 'linux' })).toBe(expected);
+    // A UTF-8 string on the Unicode build keeps its \u escapes.
+    expect(await out('var S = require("Storage"); S.writeJSON("t", {f: "\\xe9\\u263a"}); print(S.read("t"), S.readJSON("t").f === "\\xe9\\u263a");', { board: 'linux' })).toBe('{f:"\\u00E9\\u263A"} true');
+  });
   it('the built module is preloaded as microjwt', async () => {
     const r = await runDeviceScript('var mj = require("microjwt"); print(typeof mj.version);', { board: 'esp32' });
     expect(r.output).toBe('string\n');
