@@ -171,6 +171,11 @@ const scanStrict = function (text: string): string {
       while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
       if (i === expStart) fail('bad exponent at ' + start);
     }
+    // No double needs more than 24 chars to be exact. Espruino's lexer reads
+    // only the first 63 chars of a number (`1e000…0001` of 64+ chars parses
+    // to 1, not 10) and its parseFloat throws an untyped error on long text:
+    // long numbers are refused, one verdict everywhere.
+    if (i - start > 40) fail('number longer than 40 chars at ' + start);
     if (integer) {
       // Compare digits, not values: 2^53 + 1 parses to 2^53.
       const digits = text.substr(intStart, intLen);
@@ -290,9 +295,10 @@ const withinLimits = function (value: { [k: string]: unknown }, depth: number): 
   for (const k in value) {
     entries++;
     const v = value[k];
-    // One typeof: a string or boolean compares false both ways (a numeric
-    // string beyond 2^53 only sends the text to the exact scanner).
-    if (typeof v === 'object' ? v !== null && !withinLimits(v as { [k: string]: unknown }, depth + 1) : (v as number) > MAX_SAFE || (v as number) < -MAX_SAFE) return false;
+    // Only numbers are compared: on Espruino comparing a string of 64+ chars
+    // with a number throws ("String too big to convert to number").
+    const t = typeof v;
+    if (t === 'object' ? v !== null && !withinLimits(v as { [k: string]: unknown }, depth + 1) : t === 'number' && ((v as number) > MAX_SAFE || (v as number) < -MAX_SAFE)) return false;
   }
   return !PARSER_KEEPS_DUPLICATES || Array.isArray(value) || entries === Object.keys(value).length;
 };
@@ -325,7 +331,16 @@ export const parseJson = function (binary: string): unknown {
   // Fast path, all native. The checks before it keep away what the native
   // parser could mishandle: escapes (cut on boards) and `__proto__` (sets the
   // prototype on Espruino, aborts the asserting builds with a primitive).
-  if ((ascii || text.indexOf('\\u') < 0) && text.indexOf('__proto__') < 0) {
+  // Nesting: the device's parser recurses, and a payload 1,000 arrays deep
+  // ran a 5,100-variable board out of memory inside JSON.parse (an
+  // interruption, not an error). At most MAX_DEPTH opening brackets in all
+  // means at most MAX_DEPTH deep; more (rare: containers are few in claims)
+  // go to the scanner, which counts depth without recursing and refuses
+  // past MAX_DEPTH before any native parse.
+  let opens = 0;
+  for (let i = text.indexOf('['); i >= 0 && opens <= MAX_DEPTH; i = text.indexOf('[', i + 1)) opens++;
+  for (let i = text.indexOf('{'); i >= 0 && opens <= MAX_DEPTH; i = text.indexOf('{', i + 1)) opens++;
+  if (opens <= MAX_DEPTH && (ascii || text.indexOf('\\u') < 0) && text.indexOf('__proto__') < 0) {
     let value: unknown;
     let parsed = true;
     try {

@@ -67,10 +67,12 @@ export const checkCrit = function (header: Header, understood: string[] | undefi
       case 'crit': case 'enc': case 'zip': case 'epk': case 'apu': case 'apv': case 'iv': case 'tag': case 'p2s': case 'p2c':
         throw new InvalidTokenError('"crit" lists the registered header "' + name + '"', 'ERR_JWS_CRIT');
     }
-    if (!has.call(header, name)) throw new InvalidTokenError('"crit" lists "' + name + '", which the header does not have', 'ERR_JWS_CRIT');
-    for (let j = 0; j < i; j++) if (crit[j] === name) throw new InvalidTokenError('"crit" lists "' + name + '" twice', 'ERR_JWS_CRIT');
+    // A name from the token is shown quoted and cut (JSON.stringify escapes
+    // control characters): a message never carries a forged log line or kilobytes.
+    if (!has.call(header, name)) throw new InvalidTokenError('"crit" lists ' + JSON.stringify(name.substr(0, 40)) + ', which the header does not have', 'ERR_JWS_CRIT');
+    for (let j = 0; j < i; j++) if (crit[j] === name) throw new InvalidTokenError('"crit" lists ' + JSON.stringify(name.substr(0, 40)) + ' twice', 'ERR_JWS_CRIT');
     let ok = false;
     if (understood) for (let j = 0; j < understood.length; j++) if (understood[j] === name) ok = true;
-    if (!ok) throw new InvalidTokenError('critical header extension "' + name + '" is not understood (add it to the crit option)', 'ERR_JWS_CRIT');
+    if (!ok) throw new InvalidTokenError('critical header extension ' + JSON.stringify(name.substr(0, 40)) + ' is not understood (add it to the crit option)', 'ERR_JWS_CRIT');
   }
 };

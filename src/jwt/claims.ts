@@ -94,12 +94,14 @@ const checkAudience = function (aud: unknown, audience: string | string[] | unde
 export const readClaims = function (payloadBinary: string, info: HeaderInfo, opts: VerifyOptions): Claims | { header: Header; payload: Claims } {
   const p = parseObject(payloadBinary, 'JWT payload');
   if (opts.typ !== undefined) {
-    // Compared as media types: case-insensitive, "application/" optional (RFC 7515 §4.1.9).
+    // Compared as media types, case-insensitive, "application/" prepended to
+    // a value without '/' (RFC 7515 §4.1.9): "application/x/jwt" is not "x/jwt"
+    // (stripping the prefix instead had made them equal).
     const typ = info.header.typ;
     let want = opts.typ.toLowerCase();
-    if (want.substr(0, 12) === 'application/') want = want.substr(12);
+    if (want.indexOf('/') < 0) want = 'application/' + want;
     let got = typeof typ === 'string' ? typ.toLowerCase() : undefined;
-    if (got !== undefined && got.substr(0, 12) === 'application/') got = got.substr(12);
+    if (got !== undefined && got.indexOf('/') < 0) got = 'application/' + got;
     if (got !== want) throw new InvalidTokenError('the header "typ" is not ' + JSON.stringify(opts.typ), 'ERR_JWT_TYP');
   }
   checkClaims(p, opts);

@@ -131,3 +131,41 @@ describe('stringifyJson', () => {
     expect(() => stringifyJson(a)).toThrow(JWTError);
   });
 });
+
+describe('parseJson: limits that hold on the device', () => {
+  const arrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+  const objects = (depth: number) => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1);
+
+  it('nesting: 32 containers deep is accepted, 33 refused (arrays, objects, mixed)', () => {
+    expect(parse(arrays(32))).toEqual(JSON.parse(arrays(32)));
+    expect(parse(objects(32))).toEqual(JSON.parse(objects(32)));
+    expect(() => parse(arrays(33))).toThrow(DecodeError);
+    expect(() => parse(objects(33))).toThrow(/nesting deeper than 32/);
+    expect(() => parse('{"a":' + arrays(32) + '}')).toThrow(/nesting deeper than 32/);
+    expect(() => parse(arrays(3000))).toThrow(/nesting deeper than 32/);
+    expect(() => parse('['.repeat(3000))).toThrow(DecodeError);
+  });
+
+  it('more than 32 brackets that are not deep (or sit in strings) are accepted', () => {
+    const wide = '[' + '[],'.repeat(100) + '{}]';
+    expect(parse(wide)).toEqual(JSON.parse(wide));
+    const inStrings = '{"s":"' + '[{'.repeat(40) + '"}';
+    expect(parse(inStrings)).toEqual(JSON.parse(inStrings));
+  });
+
+  it('strings of any length beside the number checks (Espruino throws converting a 64+ char string to a number)', () => {
+    for (const n of [63, 64, 100, 3000]) {
+      const text = '{"s":"' + 'x'.repeat(n) + '","d":"' + '9'.repeat(n) + '","a":["' + 'y'.repeat(n) + '"]}';
+      expect(parse(text)).toEqual(JSON.parse(text));
+    }
+  });
+
+  it('numbers: 40 chars accepted, 41 refused (the device lexer misreads 64+)', () => {
+    const n40 = '1.' + '0'.repeat(37) + '1';
+    expect(n40.length).toBe(40);
+    expect(parse('{"n":' + n40 + '}')).toEqual({ n: Number(n40) });
+    expect(() => parse('{"n":' + n40 + '5}')).toThrow(/number longer than 40 chars/);
+    expect(() => parse('[1e' + '0'.repeat(64) + '1]')).toThrow(/number longer than 40 chars/);
+    expect(() => parse('[-0.' + '1'.repeat(40) + ']')).toThrow(DecodeError);
+  });
+});

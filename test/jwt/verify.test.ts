@@ -247,6 +247,11 @@ describe('options', () => {
     expectError(() => verify(at, SECRET, { ...opts, typ: 'JWT' }), E.InvalidTokenError, 'ERR_JWT_TYP');
     expect(verify(at, SECRET, { ...opts, typ: 'application/at+JWT' })).toEqual({});
     expectError(() => verify(forge('{"alg":"HS256"}', '{}'), SECRET, { ...opts, typ: 'JWT' }), E.InvalidTokenError, 'ERR_JWT_TYP');
+    // RFC 7515 4.1.9: "application/" is implied only for a value without '/'.
+    const xjwt = forge('{"alg":"HS256","typ":"application/x/jwt"}', '{}');
+    expectError(() => verify(xjwt, SECRET, { ...opts, typ: 'x/jwt' }), E.InvalidTokenError, 'ERR_JWT_TYP');
+    expect(verify(xjwt, SECRET, { ...opts, typ: 'Application/X/JWT' })).toEqual({});
+    expectError(() => verify(forge('{"alg":"HS256","typ":"x/jwt"}', '{}'), SECRET, { ...opts, typ: 'application/x/jwt' }), E.InvalidTokenError, 'ERR_JWT_TYP');
   });
   it('complete: header, payload and signature; the header is a fresh copy', () => {
     const token = forge('{"alg":"HS256","kid":"k1","x":{"y":1}}', '{"a":1}');

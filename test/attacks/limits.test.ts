@@ -1,0 +1,111 @@
+// Limits that bound what one token can cost a device, checked where they
+// matter: on the real interpreters (ESPRUINO_BIN), whose memory the emulator
+// only estimates. Each test states a budget measured on the Pico-like build
+// (5,100 variables) and fails past it:
+// - a token at the default maxTokenLength (4,096 chars) verifies, or is
+//   refused with a typed error, with 1,750 JsVars free;
+// - nothing a token carries stays in RAM after the call: the decoded-header
+//   cache keeps only verified headers of at most 256 chars, the MAC cache
+//   at most 4 keys.
+// (Length and nesting limits at and just past their values are corpus cases:
+// see the 'length' and 'nesting' groups in corpus.ts.)
+import { describe, expect, it } from 'vitest';
+import { basename } from 'node:path';
+import { runOnEspruino, espruinoBinaries } from '../../src/host/real';
+import { forge } from './forge';
+import source from '../../src/index';
+
+const KEY = 'attack-corpus-secret-0123456789-abcdef';
+const NOW = 1700000000;
+
+/** An honest token of exactly `n` chars (a padded string claim). */
+const tokenOf = (n: number): string => {
+  for (let extra = Math.floor(((n - 250) * 3) / 4); extra < n; extra++) {
+    for (let hx = 0; hx < 4; hx++) {
+      const t = forge('{"alg":"HS256","typ":"JWT","p":"' + 'y'.repeat(hx) + '"}', JSON.stringify({ sub: 'limits', exp: NOW + 3600, pad: 'x'.repeat(extra) }), KEY);
+      if (t.length === n) return t;
+    }
+  }
+  throw new Error('no token of ' + n + ' chars');
+};
+const forged = (t: string): string => t.slice(0, -2) + (t.endsWith('AA') ? 'BA' : 'AA');
+
+describe('limits on Node', () => {
+  it('the limit tokens used below are what they claim', () => {
+    const t = tokenOf(4096);
+    expect(t.length).toBe(4096);
+    expect(source.verify(t, KEY, { algorithms: ['HS256'], currentTime: NOW })).toMatchObject({ sub: 'limits' });
+    expect(() => source.verify(forged(t), KEY, { algorithms: ['HS256'], currentTime: NOW })).toThrow(source.InvalidSignatureError);
+  });
+});
+
+const binaries = espruinoBinaries();
+describe('limits on the real interpreter', () => {
+  if (!binaries.length) it.skip('skipped: ESPRUINO_BIN is not set', () => {});
+  for (const bin of binaries) {
+    const name = basename(bin) + ' (' + bin + ')';
+
+    it('a 4,096-char token, honest or forged, fits in 1,750 free JsVars: ' + name, async () => {
+      const honest = tokenOf(4096);
+      // The token arrives as the application holds it (a string in RAM), then
+      // the rest of memory is filled until 1,750 JsVars are free.
+      const script = `var mj = require('microjwt');
+var S = require('Storage'), K = ${JSON.stringify(KEY)};
+var T = [S.read('honest') + '', S.read('forged') + ''];
+var want = ['ok', 'InvalidSignatureError'];
+for (var i = 0; i < 2; i++) {
+  var F = [], free = process.memory().free, got;
+  while (free > 1780) { var step = free - 1750 > 400 ? 100 : 5, A = []; for (var j = 0; j < step; j++) A.push(j); F.push(A); free = process.memory().free; }
+  try { mj.verify(T[i], K, { algorithms: ['HS256'], currentTime: ${NOW} }); got = 'ok'; } catch (e) { got = e.name; }
+  print('RESULT ' + i + ' ' + got + ' free ' + free + ' total ' + process.memory().total);
+  F = undefined;
+}
+`;
+      const r = await runOnEspruino(bin, script, { timeoutMs: 120000, storage: { honest, forged: forged(honest) } });
+      expect(r.error, r.output).toBeUndefined();
+      const lines = [...r.output.matchAll(/RESULT (\d) (\w+) free (\d+) total (\d+)/g)];
+      expect(lines.length, r.output).toBe(2);
+      expect(lines[0][2], 'honest token: ' + r.output).toBe('ok');
+      expect(lines[1][2], 'forged token: ' + r.output).toBe('InvalidSignatureError');
+      // Meaningful only where the fill worked (fixed-size builds).
+      if (Number(lines[0][4]) <= 20000) for (const l of lines) expect(Number(l[3]), r.output).toBeLessThanOrEqual(1800);
+    }, 300000);
+
+    it('nothing a token carries stays in RAM: long headers, many headers, many keys: ' + name, async () => {
+      const bigKid = (c: string, sig: 'honest' | 'forged') => {
+        const t = forge('{"alg":"HS256","kid":"' + c.repeat(2500) + '"}', '{"a":1}', KEY);
+        return sig === 'honest' ? t : forged(t);
+      };
+      // Tokens are read or made one at a time: the board holds one 3.4 KB token beside the module.
+      const script = `var mj = require('microjwt');
+var S = require('Storage'), K = ${JSON.stringify(KEY)}, O = { algorithms: ['HS256'] };
+var v = function (t, k) { try { mj.verify(t, k, O); return 'ok'; } catch (e) { return e.name; } };
+var small = function (i) { return mj.sign({ a: 1 }, K, { kid: 'k' + i, noTimestamp: true }); };
+var keyed = function (i) { return mj.sign({ a: 1 }, K + i, { noTimestamp: true }); };
+var use = function () { return process.memory().usage; };
+// Warm up: the module's first-use parts, both header slots, the four MAC slots.
+v(small(0), K); v(small(1), K); for (var i = 0; i < 4; i++) v(keyed(i), K + i);
+var m0 = use();
+var r = [v(S.read('b1') + '', K), v(S.read('b2') + '', K), v(S.read('b3') + '', K), v(S.read('b4') + '', K)].join(',');
+print('BIG ' + r + ' kept ' + (use() - m0));
+var m1 = use();
+for (var i = 2; i < 30; i++) v(small(i), K);
+print('HEADERS kept ' + (use() - m1));
+var m2 = use();
+for (var i = 4; i < 30; i++) v(keyed(i), K + i);
+print('KEYS kept ' + (use() - m2));
+`;
+      const r = await runOnEspruino(bin, script, {
+        timeoutMs: 120000,
+        storage: { b1: bigKid('k', 'honest'), b2: bigKid('j', 'honest'), b3: bigKid('m', 'forged'), b4: bigKid('n', 'forged') },
+      });
+      expect(r.error, r.output).toBeUndefined();
+      const big = /BIG (\S+) kept (-?\d+)/.exec(r.output);
+      expect(big?.[1], r.output).toBe('ok,ok,InvalidSignatureError,InvalidSignatureError');
+      // A 2.5 KB header kept in the cache would hold hundreds of JsVars.
+      expect(Number(big?.[2]), r.output).toBeLessThan(60);
+      expect(Number(/HEADERS kept (-?\d+)/.exec(r.output)?.[1]), r.output).toBeLessThan(30);
+      expect(Number(/KEYS kept (-?\d+)/.exec(r.output)?.[1]), r.output).toBeLessThan(30);
+    }, 300000);
+  }
+});
