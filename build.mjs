@@ -6,11 +6,12 @@
 import * as esbuild from 'esbuild';
 import * as acorn from 'acorn';
 import ts from 'typescript';
-import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDeviceModule } from './src/host/devicebuild.mjs';
 import { estimateLoadCost } from './src/host/loadcost.mjs';
+import { VARIANTS } from './src/host/variants.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
@@ -48,11 +49,17 @@ const buildHost = async () => {
     target: 'node20',
     outfile: join(dist, 'cli.js'),
     banner: { js: '#!/usr/bin/env node' },
-    packages: 'external',
+    // Everything the CLI runs (acorn for the emulator's source checks) is
+    // bundled, so the installed package needs no runtime dependency. The
+    // official `espruino` CLI is not imported: `flash` runs it as a separate
+    // process, found in the user's project (see src/host/espruinocli.ts).
     // src/host/paths.ts falls back to __dirname when import.meta.url is empty.
     define: { 'import.meta.url': 'undefined' },
     logLevel: 'warning',
   });
+  // npm links bin entries as they are packed: without its run bit `npx microjwt`
+  // fails with "Permission denied" wherever npm does not repair the mode.
+  chmodSync(join(dist, 'cli.js'), 0o755);
 };
 
 const main = async () => {
@@ -62,10 +69,20 @@ const main = async () => {
   const { readable, minified } = await buildDeviceModule(root, { file: 'src/index.ts' }, header);
   writeFileSync(join(dist, 'microjwt.js'), readable);
   writeFileSync(join(dist, 'microjwt.min.js'), minified);
+  // Per-board builds (src/host/variants.mjs): each leaves out what its board never needs.
+  mkdirSync(join(dist, 'variants'), { recursive: true });
+  const variants = [];
+  for (const name of Object.keys(VARIANTS)) {
+    const v = await buildDeviceModule(root, { file: VARIANTS[name].entry, variant: name }, header);
+    writeFileSync(join(dist, 'variants', name + '.min.js'), v.minified);
+    variants.push([name, v.minified]);
+  }
   emitTypes();
   await buildHost();
-  console.log('dist/microjwt.js      ' + readable.length + ' bytes (ES5 checked)');
-  console.log('dist/microjwt.min.js  ' + minified.length + ' bytes (ES5 checked), ~' + estimateLoadCost(minified, acorn) + ' JsVars at load on a board (estimate)');
+  const row = (file, text) => console.log(file.padEnd(30) + String(text.length).padStart(6) + ' bytes (ES5 checked), ~' + estimateLoadCost(text, acorn) + ' JsVars at load on a board (estimate)');
+  console.log('dist/microjwt.js'.padEnd(30) + String(readable.length).padStart(6) + ' bytes (ES5 checked)');
+  row('dist/microjwt.min.js', minified);
+  for (const [name, text] of variants) row('dist/variants/' + name + '.min.js', text);
 };
 
 main().catch((e) => fail(e && e.stack ? e.stack : String(e)));

@@ -1,53 +1,65 @@
-// microjwt demo for `npm start` (runs in the emulated Espruino Pico; on a real
-// board, upload it after `npx microjwt flash`). Plain ES5, as on the device.
+// microjwt demo (`npm start` runs it in the emulated Espruino Pico; on a board,
+// upload it after `npx microjwt flash`). Each step prints its time and the
+// JsVars in use (a Pico has 5,100 for everything). Emulator times are this
+// computer's: a real board is roughly 50-70x slower.
 var mj = require('microjwt');
-print('microjwt ' + mj.version + ' on ' + process.env.BOARD);
+var mem = function () { return process.memory().usage; };
+print('microjwt ' + mj.version + ' on ' + process.env.BOARD + ': ' + mem() + ' of ' + process.memory().total + ' JsVars in use');
+var step = function (name, fn) {
+  var t0 = getTime();
+  var r = fn();
+  print('[' + name + '] ' + Math.round((getTime() - t0) * 10000) / 10 + ' ms, ' + mem() + ' JsVars in use');
+  return r;
+};
+var is = function (ok) { return ok ? 'accepted' : 'refused (' + auth.lastError.code + ')'; };
 
-// base64url of UTF-8 text, and back
-var text = 'José ☺ 𝄞';
-var encoded = mj.base64url.encode(mj.utf8.encode(text));
-print('base64url(utf8("' + text + '")) = ' + encoded);
-print('decoded back:  ' + mj.utf8.decode(mj.base64url.decode(encoded)));
-
-// Strict decoding: padding and foreign characters are rejected with a typed error.
-try {
-  mj.base64url.decode('Zm9v=');
-} catch (e) {
-  print('rejected "Zm9v=": ' + e.code);
-}
-
-// JWT: sign and verify with a shared secret (HS256 needs at least 32 bytes).
-// The emulator, like the espruino CLI on connect, has set the clock; a board
-// that booted without it would get ClockNotSetError instead of a 1970 token.
+// The clock: the emulator (like the espruino CLI on connect) has set it. A board
+// that booted without it gets ClockNotSetError, never a token dated 1970.
 var secret = 'demo secret: at least 32 bytes long!';
 if (getTime() < 1577836800) {
-  // What a board without a real-time clock sees after boot (try `--time unset`).
-  try {
-    mj.sign({ sub: 'sensor-7' }, secret, { expiresIn: 300 });
-  } catch (e) {
-    print('clock not set: ' + e.name + ' (' + e.code + '); setting it for the demo');
-  }
-  setTime(1767225600); // 2026-01-01; a device would take it from NTP, GPS or its host
-}
-var token = mj.sign({ sub: 'sensor-7', temp: 21.5, name: 'Café ☺' }, secret, { expiresIn: 300, audience: 'hub' });
-print('token: ' + token);
-var claims = mj.verify(token, secret, { algorithms: ['HS256'], audience: 'hub' });
-print('verified: sub=' + claims.sub + ' temp=' + claims.temp + ' name=' + claims.name + ' exp-iat=' + (claims.exp - claims.iat));
-
-// Typed errors: a tampered token, a wrong audience, a token that has expired.
-var tampered = token.substr(0, token.length - 2) + (token.charAt(token.length - 2) === 'A' ? 'B' : 'A') + token.charAt(token.length - 1);
-var attempts = [
-  ['tampered signature', function () { mj.verify(tampered, secret, { algorithms: ['HS256'], audience: 'hub' }); }],
-  ['wrong audience', function () { mj.verify(token, secret, { algorithms: ['HS256'], audience: 'cloud' }); }],
-  ['expired', function () { mj.verify(mj.sign({ sub: 'x' }, secret, { expiresIn: -10 }), secret, { algorithms: ['HS256'] }); }],
-];
-for (var i = 0; i < attempts.length; i++) {
-  try {
-    attempts[i][1]();
-    print(attempts[i][0] + ': accepted?!');
-  } catch (e) {
-    print(attempts[i][0] + ': ' + e.name + ' (' + e.code + ')');
-  }
+  try { mj.sign({ sub: 'x' }, secret, { expiresIn: 300 }); } catch (e) { print('clock not set: ' + e.code + '; setting it'); }
+  setTime(1767225600); // a device takes it from NTP, GPS or its host
 }
 
-print('memory: ' + process.memory().usage + ' of ' + process.memory().total + ' JsVars in use');
+// 1. A JWT (HS256), and what verify refuses, with typed errors.
+var token = step('issue   HS256 JWT', function () {
+  return mj.sign({ sub: 'sensor-7', temp: 21.5, name: 'Café ☺' }, secret, { expiresIn: 300, audience: 'hub' });
+});
+print('  ' + token);
+var claims = step('verify  HS256 JWT', function () {
+  return mj.verify(token, secret, { algorithms: ['HS256'], audience: 'hub' });
+});
+print('  sub=' + claims.sub + ' temp=' + claims.temp + ' name=' + claims.name);
+[[token.substr(0, token.length - 3) + (token.substr(token.length - 3) === 'AAA' ? 'BBB' : 'AAA'), 'hub'], [token, 'cloud']].forEach(function (t) {
+  try { mj.verify(t[0], secret, { algorithms: ['HS256'], audience: t[1] }); } catch (e) { print('  refused: ' + e.name + ' (' + e.code + ')'); }
+});
+
+// 2. An encrypted JWT (compact JWE; jose's jwtDecrypt reads it with the same key).
+var key = mj.crypto.sha256('demo encryption key'); // 32 bytes; a real key comes from provision.js
+token = step('encrypt JWE dir/A128CBC-HS256', function () {
+  return mj.encryptJWT({ sub: 'sensor-7', pin: '1234' }, key, { alg: 'dir', enc: 'A128CBC-HS256', expiresIn: 300 });
+});
+print('  ' + token.substr(0, 50) + '... (' + token.length + ' chars)');
+claims = step('decrypt JWE', function () {
+  return mj.decryptJWT(token, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A128CBC-HS256'] });
+});
+print('  pin=' + claims.pin);
+token = claims = key = undefined;
+
+// 3. Sessions: access + refresh tokens. A refresh rotates (the old refresh
+// token is spent); a spent one presented again revokes its whole family.
+var auth = step('MicroJWT (sessions loaded)', function () {
+  return new mj.MicroJWT(secret, { ttl: 900, silent: true, revocationStore: new mj.MemoryRevocationStore() });
+});
+var first = step('login   token pair', function () { return auth.createTokenPair('alice', 'admin'); });
+var next = step('refresh rotation', function () { return auth.refreshTokenPair(first.refreshToken); });
+print('  new access token: ' + is(auth.verifyToken(next.accessToken)));
+step('reuse   spent refresh token', function () { return auth.refreshTokenPair(first.refreshToken); });
+print('  ' + auth.lastError.code + '; the family\'s new access token: ' + is(auth.verifyToken(next.accessToken)));
+
+// 4. Revoke (a logout): the token is refused from then on.
+first = auth.createTokenPair('bob', 'user');
+next = auth.verifyToken(first.accessToken);
+step('revoke  access token', function () { auth.revokeToken(next.jti, next.exp); });
+print('  after logout: ' + is(auth.verifyToken(first.accessToken)));
+print('memory: ' + mem() + ' of ' + process.memory().total + ' JsVars in use');

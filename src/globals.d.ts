@@ -13,3 +13,4 @@
 declare const atob: ((b64: string) => string) | undefined;
 declare const btoa: ((binary: string | Uint8Array) => string) | undefined;
 declare const process: { versions?: { node?: string }; env?: { [k: string]: string | undefined }; memory?: () => { usage: number } } | undefined;
+declare const console: { log(...values: unknown[]): void } | undefined;

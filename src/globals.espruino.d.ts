@@ -12,8 +12,12 @@ interface EspruinoE {
   toUint8Array(...data: unknown[]): Uint8Array;
   hwRand(): number;
   getSizeOf(value: unknown, depth?: number): number;
+  /** Standard CRC-32 of the bytes (absent on SAVE_ON_FLASH builds). */
+  CRC32?(data: unknown): number;
 }
 declare const E: EspruinoE | undefined;
 /** `require` of the runtime (Espruino modules, or Node), defined by the build banner (see build.mjs). */
 declare const hostRequire: ((name: string) => any) | undefined;
 declare const getTime: (() => number) | undefined;
+/** Espruino's console output (Node has none: `console.log` there). */
+declare const print: ((...values: unknown[]) => void) | undefined;

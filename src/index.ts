@@ -1,51 +1,49 @@
 /**
- * The public API, as one plain object.
- *
- * Why an object and not ES module exports: the device module is one ES5
- * CommonJS file; bundlers turn `export` lists into getter-based namespace
- * objects, and this keeps the exported surface explicit and cheap. Device
- * code never uses `import * as` for the same reason.
+ * The public API of the full build: the core (src/core.ts) and what is built
+ * on it. Each addition is a lazy part (see src/host/lazyparts.mjs), so until
+ * a script calls it, it costs only a small stub on the device.
  */
-import { version } from './version';
-import { errors } from './errors';
-import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
-import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
-import { cryptoApi } from './crypto/index';
-import { sign, verify, decode, getUnverifiedHeader, jws, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
+import core from './core';
+// JWE: only these four functions are referenced from outside src/jwe/ and
+// the JWT-over-JWE files, so the build can load all of it on first use.
+import { encrypt } from './jwe/encrypt';
+import { decrypt } from './jwe/decrypt';
+import { encryptJWT } from './jwt/encrypt';
+import { decryptJWT } from './jwt/decrypt';
+// Sessions and revocation: only these seven are referenced from outside
+// src/session/ and src/revocation/ (each is one stub at load).
+import { MicroJWT } from './session/microjwt';
+import { Logger } from './session/logger';
+import { introspect } from './session/introspect';
+import { bearer, guard } from './session/http';
+import { MemoryRevocationStore } from './revocation/memory';
+import { StorageRevocationStore } from './revocation/storage';
 
-const microjwt = {
-  version: version,
-  base64url: { encode: b64uEncode, decode: b64uDecode },
-  utf8: { encode: utf8Encode, decode: utf8Decode },
-  crypto: cryptoApi,
-  sign: sign,
-  verify: verify,
-  decode: decode,
-  getUnverifiedHeader: getUnverifiedHeader,
-  jws: jws,
-  importJWK: importJWK,
-  exportJWK: exportJWK,
-  thumbprint: thumbprint,
-  generateSecret: generateSecret,
-  KeySet: KeySet,
-  errors: errors,
-  JWTError: errors.JWTError,
-  InvalidTokenError: errors.InvalidTokenError,
-  DecodeError: errors.DecodeError,
-  InvalidSignatureError: errors.InvalidSignatureError,
-  ExpiredSignatureError: errors.ExpiredSignatureError,
-  ImmatureSignatureError: errors.ImmatureSignatureError,
-  InvalidAudienceError: errors.InvalidAudienceError,
-  InvalidIssuerError: errors.InvalidIssuerError,
-  InvalidSubjectError: errors.InvalidSubjectError,
-  InvalidJTIError: errors.InvalidJTIError,
-  InvalidIssuedAtError: errors.InvalidIssuedAtError,
-  MissingRequiredClaimError: errors.MissingRequiredClaimError,
-  InvalidAlgorithmError: errors.InvalidAlgorithmError,
-  InvalidKeyError: errors.InvalidKeyError,
-  DecryptionError: errors.DecryptionError,
-  ClockNotSetError: errors.ClockNotSetError,
-  NotSupportedError: errors.NotSupportedError,
-};
+interface Full {
+  encrypt: typeof encrypt;
+  decrypt: typeof decrypt;
+  encryptJWT: typeof encryptJWT;
+  decryptJWT: typeof decryptJWT;
+  MicroJWT: typeof MicroJWT;
+  MemoryRevocationStore: typeof MemoryRevocationStore;
+  StorageRevocationStore: typeof StorageRevocationStore;
+  Logger: typeof Logger;
+  introspect: typeof introspect;
+  bearer: typeof bearer;
+  guard: typeof guard;
+}
+
+const microjwt = core as typeof core & Full;
+microjwt.encrypt = encrypt;
+microjwt.decrypt = decrypt;
+microjwt.encryptJWT = encryptJWT;
+microjwt.decryptJWT = decryptJWT;
+microjwt.MicroJWT = MicroJWT;
+microjwt.MemoryRevocationStore = MemoryRevocationStore;
+microjwt.StorageRevocationStore = StorageRevocationStore;
+microjwt.Logger = Logger;
+microjwt.introspect = introspect;
+microjwt.bearer = bearer;
+microjwt.guard = guard;
 
 export default microjwt;

@@ -11,7 +11,8 @@
  * Kinds: S string, A array of strings, U string or non-empty array of
  * strings, N finite number, P finite number >= 0, I positive integer,
  * F function, B boolean, O plain object, J string or true, T any object
- * (a store, a logger, a key set), Y bytes (Uint8Array).
+ * (a store, a logger, a key set), Y bytes (Uint8Array), K a key (a string or
+ * any object: what it holds is the key resolver's check).
  *
  * Why a string in the code and not a table of rules: on the device a table
  * made at load (names, check functions, message strings) costs RAM for as
@@ -59,6 +60,7 @@ export const optionsError = function (message: string, option?: string): never {
     else if (k === 'O') message += 'a plain object';
     else if (k === 'T') message += 'an object';
     else if (k === 'Y') message += 'a Uint8Array';
+    else if (k === 'K') message += 'a key (a string, a Uint8Array, an "oct" JWK or a KeySet)';
     else message += 'a string, or true for a random id';
   }
   throw new JWTError(message, 'ERR_OPTIONS_INVALID');
@@ -73,7 +75,7 @@ const optionValueOk = function (k: string, v: unknown): boolean {
     : Array.isArray(v) ? (k === 'A' || (k === 'U' && v.length > 0)) && isStringArray(v)
     : k === 'O' ? isPlainObject(v)
     : k === 'Y' ? isBytes(v)
-    : k === 'T' && v !== null && t === 'object';
+    : (k === 'T' || k === 'K') && v !== null && t === 'object';
 };
 
 /**
@@ -97,7 +99,7 @@ export const checkOptionTable = function <T>(fn: string, options: unknown, table
     const k = table.charAt(found + name.length + 2);
     // Strings inline (every string kind takes one); the other types in
     // optionValueOk, apart so this loop body stays short.
-    if (typeof v === 'string' ? 'SUJ'.indexOf(k) < 0 : !optionValueOk(k, v)) optionsError(fn + ': option "' + name + '" must be ', k + name);
+    if (typeof v === 'string' ? 'SUJK'.indexOf(k) < 0 : !optionValueOk(k, v)) optionsError(fn + ': option "' + name + '" must be ', k + name);
   }
   if (options.clock !== undefined && options.currentTime !== undefined) optionsError(fn + ': give clock or currentTime, not both');
   return options as unknown as T;

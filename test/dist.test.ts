@@ -32,8 +32,17 @@ describe.each(['dist/microjwt.js', 'dist/microjwt.min.js'])('%s from Node', (fil
     expect((mj.verify(theirs, SECRET, { algorithms: ['HS512'] }) as { n: number }).n).toBe(1);
   });
 
+  it('encrypts tokens jose decrypts, and decrypts tokens jose encrypts (JWE)', async () => {
+    const key = new Uint8Array(32).fill(7);
+    const ours = mj.encryptJWT({ sub: 'node', name: 'José ☺' }, key, { alg: 'A256KW', enc: 'A128CBC-HS256', expiresIn: 60 });
+    expect((await jose.jwtDecrypt(ours, key)).payload.name).toBe('José ☺');
+    const theirs = await new jose.CompactEncrypt(new TextEncoder().encode('𝄞 bytes')).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(key);
+    expect(mj.utf8.decode(mj.decrypt(theirs, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] }).plaintext)).toBe('𝄞 bytes');
+  });
+
   it('throws its own typed errors', () => {
     expect(() => mj.verify('a.b.c', SECRET, { algorithms: ['HS256'] })).toThrow(mj.DecodeError);
+    expect(() => mj.decrypt('a.b.c.d.e', SECRET, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] })).toThrow(mj.DecodeError);
   });
 });
 
@@ -47,7 +56,9 @@ describe('dist/microjwt.d.ts', () => {
 const token: string = microjwt.sign({ sub: 'a' }, 'k', { expiresIn: 60, minKeyLength: 1 });
 const e: boolean = new microjwt.ExpiredSignatureError('x') instanceof microjwt.InvalidTokenError;
 const h: Uint8Array = microjwt.crypto.sha256('abc');
-export { token, e, h };
+const jwe: string = microjwt.encrypt('x', new Uint8Array(32), { alg: 'dir', enc: 'A256GCM' });
+const pt: Uint8Array = microjwt.decrypt(jwe, new Uint8Array(32), { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] }).plaintext;
+export { token, e, h, pt };
 `);
     writeFileSync(bad, `import microjwt = require('${dist}');
 export const n: number = microjwt.sign({ sub: 'a' }, 'k');

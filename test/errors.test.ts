@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as E from '../src/errors';
+import microjwt from '../src/index';
 
 describe('errors', () => {
   it('builds the PyJWT hierarchy with working instanceof, names and codes', () => {
@@ -24,9 +25,13 @@ describe('errors', () => {
     expect(k).not.toBeInstanceOf(E.InvalidTokenError);
   });
 
-  it('exports every class in the errors object', () => {
-    for (const [name, ctor] of Object.entries(E.errors)) {
-      expect(new ctor('m').name).toBe(name);
+  it('exports every class by name, also as microjwt.errors.X', () => {
+    const names = Object.keys(E).filter((n) => /Error$/.test(n));
+    expect(names.length).toBeGreaterThanOrEqual(17);
+    const api = microjwt as unknown as Record<string, any>;
+    for (const name of names) {
+      expect(new api[name]('m').name).toBe(name);
+      expect(api.errors[name]).toBe(api[name]);
     }
   });
 });

@@ -44,6 +44,7 @@ export interface EspruinoBackend {
 }
 
 /** `E`, when this is Espruino (detected once, in the byte codec). */
+/** @internal */
 export { ESP };
 
 let made: EspruinoBackend | null | undefined;

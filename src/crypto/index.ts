@@ -54,11 +54,12 @@ type Mode = 'auto' | 'pure' | 'node' | 'espruino';
 let mode: Mode = 'auto';
 
 /**
+ * @internal
  * Per-primitive choice, computed on first use and after `useBackend`, with
  * the backends it uses: the hot paths take them from here, because calling
  * a memoising accessor costs time on the device (below).
  */
-interface Selection {
+export interface Selection {
   hash: { [h: string]: BackendName };
   pbkdf2: { [h: string]: BackendName };
   aes: BackendName;
@@ -80,11 +81,12 @@ export const hashSize = function (hash: HashName): number {
 };
 
 /**
+ * @internal
  * The selection, tiny on purpose: Espruino lexes a function's whole body on
  * every call, even when it returns at once (measured: ~45 us per call for a
  * 2.7 KB body, ~5 us for a tiny one), and every primitive asks for this.
  */
-const select = function (): Selection {
+export const select = function (): Selection {
   return selection || choose();
 };
 
@@ -224,8 +226,11 @@ const buildMac = function (hash: HashName, key: Uint8Array): MacFn {
 /**
  * The JWS hot path: a (cached) function MACing a binary string under the key
  * given as a binary string, returning the binary MAC. `hash` must be valid.
+ * `once`: a key used for one message only (a JWE content key), built without
+ * touching the cache, so it neither evicts long-lived keys nor stays in RAM.
  */
-export const macFor = function (hash: HashName, keyBinary: string): MacFn {
+export const macFor = function (hash: HashName, keyBinary: string, once?: boolean): MacFn {
+  if (once) return buildMac(hash, binaryToBytes(keyBinary));
   // Hash names all have 7 chars, so the concatenation is unambiguous.
   const id = hash + keyBinary;
   const c = macs || (macs = []);
@@ -282,14 +287,18 @@ export const pbkdf2 = function (hash: HashName, password: BytesLike, salt: Bytes
 
 // ---------------------------------------------------------------- AES
 
-const checkAesKey = function (key: Uint8Array): void {
+export const checkAesKey = function (key: Uint8Array): void {
   if (!isBytes(key) || (key.length !== 16 && key.length !== 24 && key.length !== 32)) {
     throw new InvalidKeyError('AES key must be a Uint8Array of 16, 24 or 32 bytes');
   }
 };
 
-/** Raw AES over whole blocks (arguments already checked); `iv` null means ECB. */
-const rawAes = function (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array): Uint8Array {
+/**
+ * Raw AES over whole blocks (arguments already checked); `iv` null means ECB.
+ * Also the block cipher of GCM (./gcm.ts), which encrypts all its counter
+ * blocks in one call.
+ */
+export const rawAes = function (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array): Uint8Array {
   const s = select();
   const b = s.aes;
   if (b === 'node') return s.node!.aes(decrypt, key, iv, data);

@@ -1,106 +1,173 @@
-// `microjwt` command: run device scripts in the emulator, flash the module to a
-// board (or the Linux build's telnet REPL) with the official Espruino CLI, and
-// run the on-device self-test.
-import { spawn } from 'node:child_process';
+// `microjwt` command: run device scripts in the emulator, serve an emulated
+// board's REPL on loopback, flash the module to a board with the official
+// Espruino CLI and check what landed, and run the on-device self-test.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runDeviceScript } from './emulator';
+import { serve } from './serve';
+import { runStatements } from './statements';
+import { BoardError } from './espruinocli';
+import { flash, moduleFileFor, selftestOnBoard } from './flash';
 import { boardNames, packageRoot, profileFile, getProfile } from './paths';
 
 const HELP = `microjwt - JWT for Espruino: emulator and board tools
 
 Usage:
-  microjwt emulate <script.js> [--board <b>] [--time host|unset|<secs>] [--storage-file <f>]
+  microjwt emulate <script.js> [--board <b>] [--time host|unset|<secs>] [--storage-file <f>] [--global NAME=VALUE[,...]]
       Run a device script in the emulated board (Storage already holds the
       built module as 'microjwt'). Prints what the script prints; exits 1 on an
-      uncaught error.
+      uncaught error. A script that listens with require('http') (esp32, linux)
+      runs until its server closes or Ctrl-C. --global defines globals before
+      the script runs (a number when VALUE is one), e.g. --global MJ_PORT=8080.
+
   microjwt selftest [--board <b>]
-      Run board/selftest.js in the emulator.
-  microjwt flash [--port <p>] [--board <b>] [--timeout <secs>]
-      Write dist/microjwt.min.js into the board's Storage as 'microjwt' with the
-      official Espruino CLI, then run board/selftest.js on the board.
-      --port: /dev/ttyACM0, tcp://127.0.0.1:2323 (Linux build --telnet), ...
+      Run board/selftest.js in the emulated board.
+  microjwt selftest --port <p>
+      Run board/selftest.js on the board at <p> (after a reset(): RAM cleared,
+      Storage kept) and print its checks, timings and "N passed, N failed".
+
+  microjwt flash --port <p> [--board <b>] [--module <file>] [--no-selftest] [--baud 115200] [--timeout <secs>] [--verbose]
+      Write the module into the board's Storage as 'microjwt' through the
+      official Espruino CLI (npm package "espruino"), with progress; check the
+      board answers, has room and has what the build needs; then verify the
+      length and SHA-256 computed on the board, report free Storage before and
+      after, and run the self-test.
+      --board   the board profile the build is for (default ${profileFile().defaultBoard})
+      --module  the module file (default: dist/variants/<board>.min.js if built, else dist/microjwt.min.js)
+      --port    /dev/ttyACM0, /dev/ttyUSB0 (ESP32), COM3, tcp://192.168.1.50 (telnet, port 23),
+                tcp://127.0.0.1:2323 (microjwt serve, or the Linux build's --telnet)
+      --baud    serial speed (default 115200, an ESP32's; USB boards ignore it)
+      --verbose show everything the board prints
+
+  microjwt serve [--board <b>] [--port 2323] [--empty] [--storage-file <f>] [--time host|unset|<secs>]
+      An emulated board with an Espruino REPL on tcp://127.0.0.1:<port>: the
+      official CLI (\`npx espruino --no-ble -p tcp://127.0.0.1:2323\`) and
+      \`microjwt flash\` talk to it like a board. --empty starts with nothing in
+      Storage (a fresh board); --storage-file keeps Storage across runs.
+
   microjwt --help
 
 Boards: ${boardNames().join(', ')} (default ${profileFile().defaultBoard}, see espruino.json)
 `;
+
+const FLAGS = new Set(['help', 'empty', 'no-selftest', 'verbose']);
 
 const parse = (argv: string[]) => {
   const opts: Record<string, string> = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a.startsWith('--')) {
+    if (a === '-h') opts.help = '1';
+    else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) opts[a.slice(2, eq)] = a.slice(eq + 1);
-      else if (a === '--help' || a === '-h') opts.help = '1';
-      else opts[a.slice(2)] = argv[++i] ?? '';
-    } else if (a === '-h') opts.help = '1';
-    else rest.push(a);
+      else if (FLAGS.has(a.slice(2))) opts[a.slice(2)] = '1';
+      else {
+        const v = argv[i + 1];
+        if (v === undefined || v.startsWith('--')) throw new Error(a + ' needs a value (see microjwt --help)');
+        opts[a.slice(2)] = v;
+        i++;
+      }
+    } else rest.push(a);
   }
   return { opts, rest };
 };
 
-const emulate = async (file: string, opts: Record<string, string>): Promise<number> => {
-  if (!existsSync(file)) throw new Error('no such script: ' + file);
-  const t = opts.time;
+const parseTime = (t: string | undefined): number | 'host' | 'unset' => {
   const time = t === undefined || t === 'host' ? 'host' : t === 'unset' ? 'unset' : Number(t);
   if (typeof time === 'number' && !Number.isFinite(time)) throw new Error('--time must be host, unset or seconds');
+  return time;
+};
+
+const boardOf = (opts: Record<string, string>) => getProfile(opts.board ?? profileFile().defaultBoard).name;
+
+/** `--global A=1,B=text`: globals defined before the script runs. */
+const globalsOf = (spec: string | undefined): [string, string | number][] =>
+  spec === undefined
+    ? []
+    : spec.split(',').map((kv) => {
+        const m = /^([A-Za-z_$][\w$]*)=(.*)$/.exec(kv);
+        if (!m) throw new Error('--global takes NAME=VALUE (e.g. --global MJ_PORT=8080)');
+        return [m[1], m[2] !== '' && Number.isFinite(Number(m[2])) ? Number(m[2]) : m[2]];
+      });
+
+const emulate = async (file: string, opts: Record<string, string>): Promise<number> => {
+  if (!existsSync(file)) throw new Error('no such script: ' + file);
+  const globals = globalsOf(opts.global);
   const r = await runDeviceScript(readFileSync(file, 'utf8'), {
+    attach: (device) => {
+      for (const [name, value] of globals) device.addGlobal(name, value);
+    },
     board: opts.board,
-    time,
+    time: parseTime(opts.time),
     storageFile: opts['storage-file'],
     filename: file,
+    // Live, as a board's console: a script that serves HTTP runs until stopped.
+    onOutput: (s) => process.stdout.write(Buffer.from(s, 'latin1')),
   });
-  process.stdout.write(r.output);
   return r.error ? 1 : 0;
 };
 
-/** Runs the official CLI (node_modules/espruino) with a hard timeout: it may never exit after small uploads. */
-const espruinoCli = (args: string[], timeoutSec: number): Promise<{ code: number | null; output: string }> =>
-  new Promise((resolve, reject) => {
-    const bin = join(packageRoot(), 'node_modules', 'espruino', 'bin', 'espruino-cli.js');
-    const cmd = existsSync(bin) ? process.execPath : 'npx';
-    const argv = existsSync(bin) ? [bin, ...args] : ['espruino', ...args];
-    const child = spawn(cmd, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-      process.stdout.write(d);
-    });
-    child.stderr.on('data', (d) => {
-      output += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSec * 1000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+const timeoutOf = (opts: Record<string, string>) => {
+  const t = Number(opts.timeout ?? 600);
+  if (!(t > 0)) throw new Error('--timeout must be seconds');
+  return t;
+};
 
-const flash = async (opts: Record<string, string>): Promise<number> => {
-  const root = packageRoot();
-  const profile = getProfile(opts.board ?? profileFile().defaultBoard);
-  const port = opts.port ?? '/dev/ttyACM0';
-  const moduleFile = join(root, profileFile().moduleFile);
-  if (!existsSync(moduleFile)) throw new Error(moduleFile + ' is missing: run `node build.mjs` first');
-  const selftest = readFileSync(join(root, 'board', 'selftest.js'), 'utf8');
-  const timeout = Number(opts.timeout ?? 120);
-  // SERIAL_THROTTLE_SEND=1: without it the CLI never returns after an upload
-  // of 512 characters or less (see README, "Flashing").
-  const base = ['--no-ble', '-p', port, '--board', profile.board, '--config', 'SERIAL_THROTTLE_SEND=1'];
-  console.log('flashing ' + moduleFile + ' to ' + port + ' as Storage file "' + profileFile().module + '"...');
-  const up = await espruinoCli([...base, '--storage', profileFile().module + ':' + moduleFile, '-e', 'print("stored", require("Storage").read("' + profileFile().module + '").length)'], timeout);
-  const size = readFileSync(moduleFile).length;
-  if (!up.output.includes('stored ' + size)) {
-    console.error('upload failed or incomplete (expected "stored ' + size + '")');
-    return 1;
-  }
-  console.log('running board/selftest.js on the board...');
-  const st = await espruinoCli([...base, '-e', selftest.replace(/\r?\n/g, '\n')], timeout);
-  const m = /(\d+) passed, (\d+) failed/.exec(st.output);
-  return m && Number(m[1]) > 0 && m[2] === '0' ? 0 : 1;
+const baudOf = (opts: Record<string, string>) => {
+  const b = Number(opts.baud ?? 115200);
+  if (!Number.isInteger(b) || b <= 0) throw new Error('--baud must be a number (e.g. 115200)');
+  return b;
+};
+
+const verboseOutput = (opts: Record<string, string>) => (opts.verbose ? (t: string) => process.stderr.write(Buffer.from(t, 'latin1')) : undefined);
+
+const selftestBoard = async (opts: Record<string, string>): Promise<number> => {
+  const started = Date.now();
+  const r = await selftestOnBoard({ port: opts.port, timeoutSec: timeoutOf(opts), log: (l) => console.log(l), onOutput: verboseOutput(opts), baud: baudOf(opts) });
+  const skipped = r.skipped ? ', ' + r.skipped + ' skipped (not in this build)' : '';
+  console.log('self-test on ' + opts.port + ': ' + r.passed + ' passed, ' + r.failed + ' failed' + skipped + ' (' + ((Date.now() - started) / 1000).toFixed(1) + ' s)');
+  return r.failed === 0 && r.passed > 0 ? 0 : 1;
+};
+
+const flashCommand = async (opts: Record<string, string>): Promise<number> => {
+  if (!opts.port) throw new Error('flash needs --port (e.g. /dev/ttyACM0, tcp://192.168.1.50, tcp://127.0.0.1:2323); see microjwt --help');
+  const board = boardOf(opts);
+  const report = await flash({
+    port: opts.port,
+    board,
+    moduleFile: opts.module ? resolve(opts.module) : moduleFileFor(board),
+    timeoutSec: timeoutOf(opts),
+    log: (l) => console.log(l),
+    onOutput: verboseOutput(opts),
+    baud: baudOf(opts),
+  });
+  console.log('flashed in ' + report.seconds.toFixed(1) + ' s');
+  if (opts['no-selftest']) return 0;
+  return selftestBoard(opts);
+};
+
+const serveCommand = async (opts: Record<string, string>): Promise<number> => {
+  const port = Number(opts.port ?? 2323);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a TCP port number');
+  const board = getProfile(boardOf(opts));
+  const s = await serve({
+    board: board.name,
+    port,
+    storageFile: opts['storage-file'],
+    empty: opts.empty !== undefined,
+    time: parseTime(opts.time),
+    log: (line) => console.log('[serve] ' + line),
+  });
+  console.log('microjwt serve: emulated ' + board.title + ' (' + board.name + '), REPL on tcp://127.0.0.1:' + s.port + ' (Ctrl-C to stop)');
+  console.log('  npx espruino --no-ble -p tcp://127.0.0.1:' + s.port + '      # a terminal');
+  console.log('  npx microjwt flash --board ' + board.name + ' --port tcp://127.0.0.1:' + s.port);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await s.close();
+  return 0;
 };
 
 const main = async (): Promise<number> => {
@@ -115,18 +182,27 @@ const main = async (): Promise<number> => {
     return emulate(rest[0], opts);
   }
   if (cmd === 'selftest') {
-    const r = await runDeviceScript(readFileSync(join(packageRoot(), 'board', 'selftest.js'), 'utf8'), { board: opts.board, filename: 'selftest.js' });
+    if (opts.port) return selftestBoard(opts);
+    // Statement by statement, as `selftest --port` sends it to a board.
+    const r = await runStatements(readFileSync(join(packageRoot(), 'board', 'selftest.js'), 'utf8'), { board: boardOf(opts), filename: 'selftest.js' });
     process.stdout.write(r.output);
-    return !r.error && /(\d+) passed, 0 failed\s*$/.test(r.output) ? 0 : 1;
+    return !r.error && /(\d+) passed, 0 failed(, \d+ skipped[^\n]*)?\s*$/.test(r.output) ? 0 : 1;
   }
-  if (cmd === 'flash') return flash(opts);
+  if (cmd === 'flash') return flashCommand(opts);
+  if (cmd === 'serve') return serveCommand(opts);
   throw new Error('unknown command "' + cmd + '" (see microjwt --help)');
 };
+
+// `microjwt emulate s.js | head`: a closed pipe ends the command quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 main().then(
   (code) => process.exit(code),
   (e) => {
-    console.error('microjwt: ' + (e && e.message ? e.message : String(e)));
+    console.error('microjwt: ' + (e instanceof BoardError ? e.message : e && e.message ? e.message : String(e)));
     process.exit(2);
   },
 );

@@ -6,6 +6,9 @@
 //      banner, because esbuild rewrites every `require` it sees into a shim
 //      that needs Proxy. One function scope wraps it all, so the minifier may
 //      rename top-level names (in a plain script they would be globals).
+//      Files that declare `// @part NAME` become lazy parts (lazyparts.mjs):
+//      their code runs on first use, so a board pays RAM only for what a
+//      script calls.
 //   2. TypeScript lowers that one file to ES5 (esbuild cannot lower
 //      let/const/classes to ES5; tsc can).
 //   3. esbuild minifies the ES5 text with target es5.
@@ -17,10 +20,16 @@ import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDeviceCode } from './es5check.mjs';
+import { applyLazyParts } from './lazyparts.mjs';
+import { leaveOutPlugin } from './variants.mjs';
 
 const EXPORT_DEFAULT = /export\s*\{\s*([\w$]+) as default\s*\};\s*$/;
 
-/** Step 1: bundle `entry` ({file} or {text}) from package `root` into one wrapped CommonJS module (ES2017). */
+/**
+ * Step 1: bundle `entry` ({file} or {text}, and optionally {variant}: a name
+ * in variants.mjs, whose left-out modules are swapped) from package `root`
+ * into one wrapped CommonJS module (ES2017).
+ */
 export const bundleDevice = async (root, entry) => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const source = entry.file
@@ -28,6 +37,8 @@ export const bundleDevice = async (root, entry) => {
     : { stdin: { contents: entry.text, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' } };
   const result = await esbuild.build({
     ...source,
+    // File markers in the output (`// src/x.ts`) are relative to this: lazy parts read them.
+    absWorkingDir: root,
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -38,15 +49,13 @@ export const bundleDevice = async (root, entry) => {
     legalComments: 'none',
     treeShaking: true,
     define: { __MICROJWT_VERSION__: JSON.stringify(pkg.version) },
+    plugins: entry.variant ? [leaveOutPlugin(root, entry.variant)] : [],
     logLevel: 'silent',
   });
   const text = result.outputFiles[0].text;
   if (!EXPORT_DEFAULT.test(text)) throw new Error('a device entry must end the bundle with a single `export default`');
-  return (
-    '(function () {\nvar hostRequire = typeof require === "function" ? require : undefined;\n' +
-    text.replace(EXPORT_DEFAULT, 'module.exports = $1;\n') +
-    '})();\n'
-  );
+  const { code } = applyLazyParts(root, text.replace(EXPORT_DEFAULT, 'module.exports = $1;\n'), acorn.parse);
+  return '(function () {\nvar hostRequire = typeof require === "function" ? require : undefined;\n' + code + '})();\n';
 };
 
 /** Step 2: lower to ES5. */

@@ -13,6 +13,15 @@ export interface DeviceScript {
   vectors: string[];
   /** Profiles excluded by `// @boards !rp2040 !puck`. */
   excludedBoards: string[];
+  /** Per-board builds excluded by `// @variants !core` (a script that needs more than that build holds). */
+  excludedVariants: string[];
+  /**
+   * `// @module path/to/entry.ts`: the script loads, as `microjwt`, a module
+   * built from that entry (package-relative; it must end in one `export
+   * default`) by the device pipeline, instead of dist/microjwt.min.js: for
+   * code that is not in the public API.
+   */
+  module?: string;
 }
 
 const directive = (text: string, name: string): string[] => {
@@ -38,6 +47,8 @@ export const listDeviceScripts = (dir = deviceTestDir()): DeviceScript[] =>
         text,
         vectors: directive(text, 'vectors'),
         excludedBoards: directive(text, 'boards').filter((b) => b.startsWith('!')).map((b) => b.slice(1)),
+        excludedVariants: directive(text, 'variants').filter((b) => b.startsWith('!')).map((b) => b.slice(1)),
+        module: directive(text, 'module')[0],
       };
     });
 
@@ -93,7 +104,8 @@ export interface Verdict {
 export const judge = (output: string, error?: string): Verdict => {
   const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
   const last = lines[lines.length - 1] ?? '';
-  const m = /^(\d+) passed, (\d+) failed$/.exec(last);
+  // ", N skipped": checks of code that this board's build leaves out (NotSupportedError ERR_NOT_IN_BUILD).
+  const m = /^(\d+) passed, (\d+) failed(?:, \d+ skipped[^\n]*)?$/.exec(last);
   const passed = m ? Number(m[1]) : 0;
   const failed = m ? Number(m[2]) : 0;
   const fails = lines.filter((l) => l.startsWith('FAIL '));

@@ -13,6 +13,9 @@ import { prepareDeviceSource, DeviceSyntaxError } from './transform';
 import { estimateLoadCost } from './loadcost.mjs';
 import { getProfile, builtModule, profileFile } from './paths';
 import { deviceBytes, fromDeviceBytes } from './utf8model';
+import type { DeviceHandle } from './device';
+import { installNetwork } from './network';
+import { FlashGate, PowerCut } from './powercut';
 
 export interface RunOptions {
   /** Board profile name from espruino.json (default: its defaultBoard). */
@@ -29,6 +32,12 @@ export interface RunOptions {
   module?: string | false;
   /** File name shown in syntax errors. */
   filename?: string;
+  /** Receives device output as it is printed (bytes as a latin1 string), e.g. for a console or a live terminal. */
+  onOutput?: (text: string) => void;
+  /** Host-side extension (serve.ts's REPL): gets the running device before the script runs. See device.ts. */
+  attach?: (device: DeviceHandle) => void;
+  /** Cut the power during the N-th flash write (see powercut.ts). */
+  powerCut?: PowerCut;
 }
 
 export interface MemoryInfo {
@@ -49,6 +58,8 @@ export interface RunResult {
   memory: MemoryInfo;
   /** Wall time of the run, ms. */
   durationMs: number;
+  /** Flash writes the run made (Storage writes and erases, StorageFile appends). */
+  flashWrites: number;
 }
 
 const STORAGE_BYTES = 262144; // as the board-like Linux build reports; real boards vary
@@ -98,7 +109,7 @@ export const espruinoAes = (encrypt: boolean, mode: string, data: Buffer, key: B
 
 type Files = Map<string, string>; // name -> bytes as latin1
 
-const loadStorage = (opts: RunOptions): Files => {
+const loadStorage = (opts: RunOptions, board: string): Files => {
   const files: Files = new Map();
   if (opts.storageFile && existsSync(opts.storageFile)) {
     const saved = JSON.parse(readFileSync(opts.storageFile, 'utf8')) as Record<string, string>;
@@ -106,7 +117,7 @@ const loadStorage = (opts: RunOptions): Files => {
   }
   for (const [k, v] of Object.entries(opts.storage ?? {})) files.set(k, Buffer.from(v, 'utf8').toString('latin1'));
   if (opts.module !== false && !files.has(profileFile().module)) {
-    files.set(profileFile().module, opts.module === undefined ? builtModule() : Buffer.from(opts.module, 'utf8').toString('latin1'));
+    files.set(profileFile().module, opts.module === undefined ? builtModule(board) : Buffer.from(opts.module, 'utf8').toString('latin1'));
   }
   return files;
 };
@@ -135,12 +146,16 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
   const bytes = !profile.unicode;
   const timeout = opts.timeoutMs ?? 20000;
   const filename = opts.filename ?? 'script.js';
-  const files = loadStorage(opts);
+  const files = loadStorage(opts, profile.name);
   // On a byte-string board the script's UTF-8 bytes are its characters.
   const deviceText = (text: string) => (bytes ? Buffer.from(text, 'utf8').toString('latin1') : text);
   const decodeUtf8 = (latin1: string) => Buffer.from(latin1, 'latin1').toString('utf8');
 
   let out = '';
+  const emit = (s: string) => {
+    out += s;
+    if (opts.onOutput) opts.onOutput(s);
+  };
   let error: string | undefined;
   let fatal: string | undefined;
   const clockStart = opts.time === undefined || opts.time === 'host' ? Date.now() : opts.time === 'unset' ? 0 : opts.time * 1000;
@@ -149,16 +164,17 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
   // The script's own text stays in RAM while it runs: ~10 bytes per JsVar (measured).
   const scriptUsage = Math.ceil(Buffer.byteLength(source) / 10);
   const ctx = vm.createContext({});
+  const flash = new FlashGate(files, opts.powerCut, (n) => H.fatal('power cut during flash write ' + n));
 
   const H = {
     profile: { bytes, crypto: profile.crypto, board: profile.board, jsVars: profile.jsVars, blocksize: profile.unicode ? 27 : 13 },
     write: (s: string) => {
-      if (fatal === undefined) out += s;
+      if (fatal === undefined) emit(s);
     },
     fatal: (msg: string) => {
       if (fatal === undefined) {
         fatal = msg;
-        out += 'FATAL (emulated): ' + msg + '\n';
+        emit('FATAL (emulated): ' + msg + '\n');
       }
       return FATAL;
     },
@@ -183,13 +199,9 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
       return r.ok ? { ok: r.ok.toString('latin1') } : { error: r.error };
     },
     sRead: (name: string) => files.get(name),
-    sWrite: (name: string, data: string) => {
-      files.set(name, data);
-    },
-    sErase: (name: string) => {
-      files.delete(name);
-    },
-    sEraseAll: () => files.clear(),
+    sWrite: (name: string, data: string) => flash.write(name, data),
+    sErase: (name: string) => flash.erase(name),
+    sEraseAll: () => flash.eraseAll(),
     sList: () => JSON.stringify([...files.keys()]),
     sStats: () => {
       let used = 0;
@@ -216,6 +228,10 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
     describe: (e: unknown) => string;
     runTimer: () => boolean;
     memory: () => MemoryInfo;
+    nextTimer: () => number;
+    inspect: (v: unknown) => string;
+    addModule: (name: string, exports: unknown) => void;
+    addGlobal: (name: string, value: unknown) => void;
   };
   const timerScript = compile('this.__microjwtEmulatorTimer__()', 'timer');
   Object.defineProperty(vm.runInContext('this', ctx), '__microjwtEmulatorTimer__', { value: internals.runTimer, enumerable: false });
@@ -231,36 +247,126 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
         return false;
       }
       if (e && (e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-        out += 'Timeout: script ran longer than ' + timeout + ' ms (emulator)\n';
+        emit('Timeout: script ran longer than ' + timeout + ' ms (emulator)\n');
         error ??= 'timeout after ' + timeout + ' ms';
         return false;
       }
       if (e instanceof DeviceSyntaxError) {
-        out += 'Uncaught ' + e.message + '\n';
+        emit('Uncaught ' + e.message + '\n');
         error ??= e.message;
         return false;
       }
       const line = internals.describe(e);
-      out += line + '\n';
+      emit(line + '\n');
       error ??= line.replace(/^Uncaught /, '');
       return true;
     }
   };
   const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+  // ---- host extensions (the REPL, the network): see device.ts. While one
+  // holds the device, timers run in real time and host events are queued.
+  let holds = 0;
+  let stopped = false;
+  const events: (() => void)[] = [];
+  const stopHooks: (() => void)[] = [];
+  let wakeLoop: (() => void) | undefined;
+  const wake = () => {
+    const w = wakeLoop;
+    wakeLoop = undefined;
+    if (w) w();
+  };
+  let pendingCall: (() => void) | undefined;
+  Object.defineProperty(vm.runInContext('this', ctx), '__microjwtEmulatorCall__', {
+    value: () => {
+      const f = pendingCall;
+      pendingCall = undefined;
+      if (f) f();
+    },
+    enumerable: false,
+  });
+  const callScript = compile('this.__microjwtEmulatorCall__()', 'event');
+  const device: DeviceHandle = {
+    context: ctx,
+    profile,
+    evaluate: (code) => {
+      try {
+        const text = bytes ? code : decodeUtf8(code);
+        return { ok: true, value: compile(prepareDeviceSource(text, bytes), 'REPL').runInContext(ctx, { timeout }) };
+      } catch (e) {
+        if (e === FATAL || fatal !== undefined) device.stop();
+        else if (e && (e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') emit('Timeout: ran longer than ' + timeout + ' ms (emulator)\n');
+        else if (e instanceof DeviceSyntaxError) emit('Uncaught ' + e.message + '\n');
+        else emit(internals.describe(e) + '\n');
+        return { ok: false };
+      } finally {
+        wake(); // the code may have set a timer
+      }
+    },
+    inspect: (v) => internals.inspect(v),
+    post: (fn) => {
+      events.push(fn);
+      wake();
+    },
+    hold: () => {
+      holds++;
+      let held = true;
+      return () => {
+        if (held) {
+          held = false;
+          holds--;
+          wake();
+        }
+      };
+    },
+    addModule: (name, exports) => internals.addModule(name, exports),
+    addGlobal: (name, value) => internals.addGlobal(name, value),
+    write: (s) => H.write(s),
+    stop: () => {
+      stopped = true;
+      wake();
+    },
+    onStop: (fn) => {
+      stopHooks.push(fn);
+    },
+  };
+  installNetwork(device);
+  if (opts.attach) opts.attach(device);
+
   const ok = guard(() => compile(prepareDeviceSource(deviceText(source), bytes), filename).runInContext(ctx, { timeout }));
   await settle();
   if (ok) {
-    for (let n = 0; n < MAX_TIMER_CALLS && fatal === undefined; n++) {
-      let more = false;
-      if (!guard(() => (more = timerScript.runInContext(ctx, { timeout }) as boolean))) break;
+    let timerCalls = 0;
+    while (fatal === undefined && !stopped) {
+      const event = events.shift();
+      if (event) {
+        if (!guard(() => ((pendingCall = event), callScript.runInContext(ctx, { timeout })))) break;
+        await settle();
+        continue;
+      }
+      const next = internals.nextTimer();
+      if (holds === 0) {
+        // Nothing outside can happen: virtual time, each timer at once.
+        if (next < 0 || timerCalls++ >= MAX_TIMER_CALLS) break;
+      } else if (next < 0 || next > H.now()) {
+        // Held (a server, a console): wait in real time for the next timer or a host event.
+        await new Promise<void>((resolve) => {
+          const t = next < 0 ? undefined : setTimeout(wake, Math.min(next - H.now() + 1, 2147483647));
+          wakeLoop = () => {
+            if (t) clearTimeout(t);
+            resolve();
+          };
+        });
+        continue;
+      }
+      if (!guard(() => timerScript.runInContext(ctx, { timeout }))) break;
       await settle();
-      if (!more) break;
     }
   }
+  for (const fn of stopHooks.splice(0)) fn();
   if (fatal !== undefined) error ??= 'FATAL: ' + fatal;
   if (opts.storageFile) saveStorage(opts.storageFile, files);
   const memory = { ...internals.memory() };
   // Every profile prints bytes (the linux profile a UTF-8 string's bytes); the terminal reads UTF-8.
-  return { output: decodeUtf8(out), error: error !== undefined && !bytes ? decodeUtf8(error) : error, memory, durationMs: performance.now() - started };
+  return { output: decodeUtf8(out), error: error !== undefined && !bytes ? decodeUtf8(error) : error, memory, durationMs: performance.now() - started, flashWrites: flash.writes };
 };

@@ -28,11 +28,16 @@ export interface BoardProfile {
   jsVars: number;
   unicode: boolean;
   crypto: string[] | null;
+  /** The per-board build this board runs (dist/variants/<variant>.min.js); none: the universal module. */
+  variant?: string;
+  /** Built-in modules the emulator adds from the host (`http`, `Wifi`: see network.ts). */
+  modules?: string[];
 }
 
 export interface ProfileFile {
   module: string;
   moduleFile: string;
+  variantsDir: string;
   defaultBoard: string;
   boards: Record<string, Omit<BoardProfile, 'name'>>;
 }
@@ -48,9 +53,23 @@ export const getProfile = (name: string): BoardProfile => {
   return { name, ...p };
 };
 
-/** The built device module as bytes (latin1 string), as it would be flashed. */
-export const builtModule = (): string => {
-  const file = join(packageRoot(), profileFile().moduleFile);
+/** Where the module for `board` is: its own build (espruino.json `variant`) when it was built, else the universal module. */
+export const moduleFileFor = (board?: string): string => {
+  const variant = board === undefined ? undefined : getProfile(board).variant;
+  const own = variant ? join(packageRoot(), profileFile().variantsDir, variant + '.min.js') : '';
+  return own && existsSync(own) ? own : join(packageRoot(), profileFile().moduleFile);
+};
+
+/** A per-board build by variant name (src/host/variants.mjs), as bytes (latin1 string). */
+export const variantModule = (variant: string): string => {
+  const file = join(packageRoot(), profileFile().variantsDir, variant + '.min.js');
+  if (!existsSync(file)) throw new Error('microjwt: ' + file + ' is missing; run `node build.mjs` first');
+  return readFileSync(file).toString('latin1');
+};
+
+/** The built device module as bytes (latin1 string), as it would be flashed: `board`'s build, or the universal module. */
+export const builtModule = (board?: string): string => {
+  const file = moduleFileFor(board);
   if (!existsSync(file)) throw new Error('microjwt: ' + file + ' is missing; run `node build.mjs` first');
   return readFileSync(file).toString('latin1');
 };

@@ -155,13 +155,16 @@ export function installEspruino(H) {
   // ---- interpreter quirks
   // String#indexOf/includes/replace(string): a match is also reported where the
   // start of the needle matches the end of the string ("abc".indexOf("cd") === 2),
-  // unless the needle is longer than the string.
+  // unless the needle is longer than the string. fromIndex is clamped to
+  // length - needle.length + 1, so that match comes back even from beyond it
+  // ("abcab".indexOf("abx", 4) === 3: jswrap_string_indexOf, measured).
   var buggyIndexOf = function (s, needle, from) {
     var h = s.length;
     var n = needle.length;
     if (n > h) return -1;
     var i = +from || 0;
     i = i < 0 ? 0 : Math.floor(i);
+    if (n > 0 && i > h - n + 1) i = h - n + 1;
     if (i >= h) return -1; // also "".indexOf("") === -1
     var r = strIndexOf.call(s, needle, i);
     if (r >= 0) return r;
@@ -305,7 +308,9 @@ export function installEspruino(H) {
 
   // ---- JSON, with Espruino's parser: lenient, first duplicate key wins, and
   // "__proto__" sets the prototype (a primitive value aborts the interpreter).
-  var jsonParse = function (text) {
+  // `jsKeys`: Storage.readJSON, which also takes identifier and integer member
+  // names unquoted (what writeJSON writes; JSON.parse refuses them, measured).
+  var jsonParse = function (text, jsKeys) {
     text = P.bytes ? S(text) : maskString(S(text)); // Unicode build: a UTF-8 string is parsed as its bytes (measured)
     var i = 0;
     var n = text.length;
@@ -378,8 +383,10 @@ export function installEspruino(H) {
         if (i >= n) fail("Got EOF expected '}'");
         if (text.charAt(i) === '}') { i++; return o; }
         var q = text.charAt(i);
-        if (q !== '"' && q !== "'") fail('Got ' + q + ' expected STRING');
-        var key = str();
+        var bare = jsKeys && q !== '"' && q !== "'" ? /^(?:[A-Za-z_$][A-Za-z0-9_$]*|[0-9]+)/.exec(text.substr(i, 256)) : null;
+        if (!bare && q !== '"' && q !== "'") fail('Got ' + q + ' expected STRING');
+        var key = bare ? bare[0] : str();
+        if (bare) i += key.length;
         skip();
         if (text.charAt(i) !== ':') fail(i >= n ? "Got EOF expected ':'" : "Got '" + text.charAt(i) + "' expected ':'");
         i++;
@@ -454,6 +461,30 @@ export function installEspruino(H) {
     });
   });
 
+  // Storage.writeJSON writes JS notation, not JSON (measured on 2v29): member
+  // names that are identifiers unquoted ({kty:"oct","b-c":1}), and bytes >=
+  // 0x80 of byte strings as \xXX. Espruino reads it back; other JSON parsers
+  // do not.
+  var jsNotation = function (v) {
+    if (v === null || typeof v !== 'object') {
+      var t = g.JSON.stringify(v);
+      // Byte strings (every string on a board) as \xXX; a UTF-8 string (linux profile) keeps \u00XX.
+      return typeof v === 'string' && !/[^\x00-\xff]/.test(v) ? strReplace.call(t, /\\u00([89A-F][0-9A-F])/g, '\\x$1') : t;
+    }
+    var parts = [];
+    if (A.isArray(v) || v instanceof TA) {
+      for (var i = 0; i < v.length; i++) parts.push(v[i] === undefined || typeof v[i] === 'function' ? 'null' : jsNotation(v[i]));
+      return '[' + parts.join(',') + ']';
+    }
+    var keys = Object.keys(v);
+    for (var j = 0; j < keys.length; j++) {
+      var k = keys[j];
+      if (v[k] === undefined || typeof v[k] === 'function' || k === 'constructor') continue;
+      parts.push((/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : jsNotation(k)) + ':' + jsNotation(v[k]));
+    }
+    return '{' + parts.join(',') + '}';
+  };
+
   // ---- time: getTime() seconds (float); Date follows setTime()
   g.getTime = function getTime() { return H.now() / 1000; };
   g.setTime = function setTime(t) { H.setTime(+t); };
@@ -492,6 +523,22 @@ export function installEspruino(H) {
   E.toArrayBuffer = function toArrayBuffer(s) { return toAB(bytesOf(s)); };
   E.hwRand = function hwRand() { return H.rand(); };
   E.getSizeOf = function getSizeOf(v) { return sizeOf(v, false); };
+  // Standard CRC-32 over the bytes (each element's low byte for arrays), an unsigned result.
+  var crcTable;
+  E.CRC32 = function CRC32(data) {
+    if (!crcTable) {
+      crcTable = [];
+      for (var n = 0; n < 256; n++) {
+        var c = n;
+        for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        crcTable[n] = c >>> 0;
+      }
+    }
+    var b = bytesOf(data);
+    var crc = 0xffffffff;
+    for (var i = 0; i < b.length; i++) crc = crcTable[(crc ^ b.charCodeAt(i)) & 255] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+  };
   // Unicode helpers: on byte-string builds they exist but throw. On the linux
   // profile a string is UTF-8 when it has a char above 0xFF (utf8model.ts; an
   // all-ASCII UTF-8 string cannot be told from a byte string: see README).
@@ -638,7 +685,7 @@ export function installEspruino(H) {
       var d = H.sRead(sname(name));
       if (d === undefined) return undefined;
       try {
-        return jsonParse(d);
+        return jsonParse(d, true);
       } catch (e) {
         if (noExceptions) return undefined;
         throw e;
@@ -668,7 +715,7 @@ export function installEspruino(H) {
       H.sWrite(name, file.substr(0, offset) + bytes + file.substr(offset + bytes.length));
       return true;
     },
-    writeJSON: function writeJSON(name, data) { return Storage.write(name, g.JSON.stringify(data)); },
+    writeJSON: function writeJSON(name, data) { return Storage.write(name, jsNotation(data)); },
     erase: function erase(name) { H.sErase(sname(name)); },
     eraseAll: function eraseAll() { H.sEraseAll(); },
     compact: function compact() {},
@@ -682,15 +729,125 @@ export function installEspruino(H) {
     getStats: function getStats() { return jsonParse(rStringify(H.sStats())); },
   };
 
+  // StorageFile (Storage.open): append-only files stored as chunks named
+  // name + '\x01', '\x02', ... of a fixed size, padded with 0xFF, which marks
+  // the end of the data (as jswrap_storage.c does). 992 bytes per chunk, as
+  // on the Linux builds (1 KB flash pages); real boards use up to 4064. A
+  // write that fills a chunk is two flash writes (the rest of this chunk,
+  // then the next chunk), as on the device; one write may not exceed a chunk.
+  var SF_CHUNK = 992;
+  var sfName = function (name, chunk) { return name + fcc(chunk); };
+  var sfFirstFF = function (d) { var i = strIndexOf.call(d, '\xff'); return i < 0 ? d.length : i; };
+  var StorageFile = function StorageFile() {};
+  var sfErase = function (f) {
+    for (var c = 1; H.sRead(sfName(f.name, c)) !== undefined; c++) H.sErase(sfName(f.name, c));
+    f.chunk = 1;
+    f.offset = 0;
+    f.mode = 0;
+  };
+  var sfRead = function (f, len) {
+    if (f.mode !== 'r') throw new Err("Can't read in this mode");
+    var line = len < 0;
+    var out;
+    if (len === 0) return out;
+    for (;;) {
+      var d = H.sRead(sfName(f.name, f.chunk));
+      if (d === undefined) return out;
+      if (f.offset >= d.length) {
+        if (f.chunk === 255) return out;
+        f.chunk++;
+        f.offset = 0;
+        continue;
+      }
+      var end = sfFirstFF(d);
+      if (f.offset >= end) return out;
+      var take = d.substr(f.offset, end - f.offset);
+      if (line) {
+        var nl = strIndexOf.call(take, '\n');
+        if (nl >= 0) take = take.substr(0, nl + 1);
+      } else if (take.length > len) take = take.substr(0, len);
+      f.offset += take.length;
+      out = (out || '') + take;
+      if (line ? take.charAt(take.length - 1) === '\n' : (len -= take.length) === 0) return out;
+      if (f.offset < d.length) return out;
+    }
+  };
+  def(StorageFile.prototype, 'read', function read(len) { return sfRead(this, Math.max(0, +len | 0)); });
+  def(StorageFile.prototype, 'readLine', function readLine() { return sfRead(this, -1); });
+  def(StorageFile.prototype, 'getLength', function getLength() {
+    var n = 0;
+    for (var c = 1; ; c++) {
+      var d = H.sRead(sfName(this.name, c));
+      if (d === undefined) return n;
+      var end = sfFirstFF(d);
+      n += end;
+      if (end < d.length) return n;
+    }
+  });
+  def(StorageFile.prototype, 'write', function write(data) {
+    if (this.mode !== 'w' && this.mode !== 'a') throw new Err("Can't write in this mode");
+    var b = bytesOf(S(data));
+    if (!b.length) return;
+    var create = function (f, name, part) {
+      var tooMuch = part.length > SF_CHUNK;
+      // Too much data: the chunk is made, empty, and the file closed (measured).
+      var file = tooMuch ? '' : part;
+      while (file.length < SF_CHUNK) file += '\xff';
+      H.sWrite(name, file);
+      if (tooMuch) {
+        f.mode = 0;
+        throw new Err('Too much data for file size');
+      }
+      f.offset = part.length;
+    };
+    var name = sfName(this.name, this.chunk);
+    var d = H.sRead(name);
+    if (d === undefined) return create(this, name, b);
+    var room = d.length - this.offset;
+    if (b.length < room) {
+      H.sWrite(name, d.substr(0, this.offset) + b + d.substr(this.offset + b.length));
+      this.offset += b.length;
+      return;
+    }
+    H.sWrite(name, d.substr(0, this.offset) + b.substr(0, room));
+    this.offset = d.length;
+    if (this.chunk === 255) throw new Err('File too big!');
+    this.chunk++;
+    create(this, sfName(this.name, this.chunk), b.substr(room));
+  });
+  def(StorageFile.prototype, 'erase', function erase() { sfErase(this); });
+  def(Storage, 'open', function open(name, mode) {
+    mode = S(mode);
+    if (mode !== 'r' && mode !== 'w' && mode !== 'a') throw new Err('Invalid mode ' + rStringify(mode));
+    var f = new StorageFile();
+    f.name = S(name).substr(0, 27);
+    f.chunk = 1;
+    f.offset = 0;
+    f.mode = mode;
+    if (mode === 'w') {
+      sfErase(f);
+      f.mode = mode;
+    }
+    if (mode === 'a') {
+      var d = H.sRead(sfName(f.name, 1));
+      while (d !== undefined && d.charAt(d.length - 1) !== '\xff' && f.chunk < 255) d = H.sRead(sfName(f.name, ++f.chunk));
+      if (d !== undefined) f.offset = sfFirstFF(d);
+    }
+    return f;
+  });
+
   var cached = {};
   g.Modules = {
     addCached: function addCached(name, source) { cached[S(name)] = P.bytes ? S(source) : maskString(S(source)); },
     removeCached: function removeCached(name) { delete cached[S(name)]; delete modules[S(name)]; },
     getCached: function getCached() { return O.keys(modules); },
   };
+  // Built-in modules the host adds for some profiles (http, Wifi: see network.ts).
+  var natives = {};
   g.require = function require(name) {
     name = S(name);
     if (hasOwn.call(modules, name)) return modules[name];
+    if (hasOwn.call(natives, name)) return natives[name];
     if (name === 'Storage') return Storage;
     if (name === 'crypto' && P.crypto) return cryptoModule || (cryptoModule = makeCrypto());
     var source = hasOwn.call(cached, name) ? cached[name] : H.sRead(name);
@@ -753,5 +910,21 @@ export function installEspruino(H) {
       return true;
     },
     memory: function () { return processObj.memory(); },
+    // For the REPL and the network layer (serve.ts, repl.ts, network.ts).
+    nextTimer: function () {
+      var at = -1;
+      for (var i = 0; i < timers.length; i++) if (at < 0 || timers[i].at < at) at = timers[i].at;
+      return at;
+    },
+    inspect: function (v) { return maskString(fmt(v, 1)); },
+    addModule: function (name, exports) {
+      natives[name] = exports;
+      processObj.env.MODULES += ',' + name;
+    },
+    // A global the host adds counts as built in (process.memory() leaves it out).
+    addGlobal: function (name, value) {
+      g[name] = value;
+      builtins.push(name);
+    },
   };
 }

@@ -34,8 +34,11 @@ export interface OctJWK {
 /** What a key argument may be. */
 export type KeyLike = string | Uint8Array | OctJWK;
 
-/** 'sign' or 'verify': the JWK `key_ops` value an operation needs. */
-export type KeyOp = 'sign' | 'verify';
+/**
+ * The JWK `key_ops` value an operation needs (RFC 7517 §4.3): 'sign' and
+ * 'verify' for JWS (`use` "sig"), the others for JWE (`use` "enc").
+ */
+export type KeyOp = 'sign' | 'verify' | 'encrypt' | 'decrypt' | 'wrapKey' | 'unwrapKey' | 'deriveKey';
 
 /** The secret of an `oct` JWK as a binary string; `InvalidKeyError` (ERR_KEY_TYPE) if it is not one. */
 export const jwkSecret = function (jwk: unknown): string {
@@ -60,10 +63,14 @@ export const jwkSecret = function (jwk: unknown): string {
   }
 };
 
-/** Whether a (validated) JWK may be used for `op` with `alg`: its `alg`, `use` and `key_ops` allow it. */
-export const jwkPermits = function (jwk: OctJWK, alg: string, op: KeyOp): boolean {
-  if (jwk.alg !== undefined && jwk.alg !== alg) return false;
-  if (jwk.use !== undefined && jwk.use !== 'sig') return false;
+/**
+ * Whether a (validated) JWK may be used for `op` with `alg`: its `alg`, `use`
+ * and `key_ops` allow it. `alias` is a second accepted `alg` (a JWE `dir`
+ * key may name its content encryption, e.g. "A128GCM", as its `alg`).
+ */
+export const jwkPermits = function (jwk: OctJWK, alg: string, op: KeyOp, alias?: string): boolean {
+  if (jwk.alg !== undefined && jwk.alg !== alg && (alias === undefined || jwk.alg !== alias)) return false;
+  if (jwk.use !== undefined && jwk.use !== (op === 'sign' || op === 'verify' ? 'sig' : 'enc')) return false;
   if (jwk.key_ops !== undefined) {
     for (let i = 0; i < jwk.key_ops.length; i++) if (jwk.key_ops[i] === op) return true;
     return false;

@@ -6,7 +6,9 @@
  * (`ERR_KEY_NO_MATCH`, `ERR_KEY_MULTIPLE_MATCH`), and a token without `kid`
  * is accepted only when exactly one key fits, so a set never "tries every
  * key". Signing uses the key named by `signingKid` (default: the first) and
- * writes its `kid` into the header.
+ * writes its `kid` into the header. JWE (src/jwe/key.ts) selects the same
+ * way, with `use` "enc" and the JWE `key_ops`; its keys may have any length
+ * (sizes are checked per algorithm where a key is used).
  *
  * A class without `extends` (Espruino cannot extend); the keys are copied and
  * decoded once, at construction. Callers test `key instanceof KeySet`
@@ -75,14 +77,14 @@ export class KeySet {
   }
 
   /**
-   * @internal The one key that fits a token's `kid` (or any, when undefined) and `alg` for `op`.
+   * @internal The one key that fits a token's `kid` (or any, when undefined) and `alg` (or `alias`, see jwkPermits) for `op`.
    */
-  _select(alg: string, kid: string | undefined, op: KeyOp): KeySetEntry {
+  _select(alg: string, kid: string | undefined, op: KeyOp, alias?: string): KeySetEntry {
     let found: KeySetEntry | undefined;
     for (let i = 0; i < this._entries.length; i++) {
       const e = this._entries[i];
       if (kid !== undefined && e.jwk.kid !== kid) continue;
-      if (!jwkPermits(e.jwk, alg, op)) continue;
+      if (!jwkPermits(e.jwk, alg, op, alias)) continue;
       if (found) {
         throw new InvalidKeyError(kid === undefined ? 'the token has no "kid" and several keys of the set fit it' : 'several keys of the set fit the token\'s "kid"', 'ERR_KEY_MULTIPLE_MATCH');
       }

@@ -1,6 +1,10 @@
 /**
- * Registered-claim checks (RFC 7519 §4.1), PyJWT's order and error classes:
- * requiredClaims -> iat -> nbf -> exp -> iss -> aud -> sub -> jti.
+ * Reading the claims of an authenticated JWT: payload JSON object -> `typ`
+ * -> registered-claim checks (RFC 7519 §4.1) in PyJWT's order and error
+ * classes (requiredClaims -> iat -> nbf -> exp -> iss -> aud -> sub -> jti)
+ * -> the caller's `validate`.
+ * Revocation (`revocationStore`: a `jti` it holds raises `RevokedTokenError`)
+ * comes after the registered claims, before `validate`.
  *
  * Claims are read as own properties only. Dates are finite JSON numbers
  * (`1e400` parses to Infinity and is refused). The clock is read once, and
@@ -11,6 +15,7 @@
  * function made at load costs RAM for as long as the module is loaded.
  */
 import {
+  InvalidTokenError,
   DecodeError,
   ExpiredSignatureError,
   ImmatureSignatureError,
@@ -20,10 +25,12 @@ import {
   InvalidJTIError,
   InvalidSubjectError,
   MissingRequiredClaimError,
+  RevokedTokenError,
 } from '../errors';
 import { now } from '../clock';
 import { VerifyOptions } from './options';
 import { isStringArray } from '../options';
+import { parseObject, Header, HeaderInfo } from '../jws/header';
 
 /** A JWT claims set. */
 export type Claims = { [claim: string]: unknown };
@@ -53,7 +60,8 @@ const claimError = function (n: number, claim: string): never {
     : n === 10 ? new InvalidAudienceError('the audience ("aud") does not match', undefined, 'aud')
     : n === 11 ? new InvalidSubjectError('"sub" must be a string', undefined, 'sub')
     : n === 12 ? new InvalidSubjectError('the subject ("sub") does not match', undefined, 'sub')
-    : new InvalidJTIError('"jti" must be a string', undefined, 'jti');
+    : n === 13 ? new InvalidJTIError('"jti" must be a string', undefined, 'jti')
+    : new RevokedTokenError('the token has been revoked ("jti")', undefined, 'jti');
 };
 
 /**
@@ -71,13 +79,41 @@ const checkAudience = function (aud: unknown, audience: string | string[] | unde
 };
 
 /**
- * Check the registered claims of a verified payload (a parsed JSON object,
- * whose own members are never `undefined`) against the options. A claim is
- * read as `p.x !== undefined && has.call(p, 'x')`: an absent claim costs one
- * property read, not a native call. The common cases (a string `iss`/`aud`
- * equal to the option) are decided inline; the rest in `checkAudience` and
- * `claimError`, so this body stays short (the interpreter lexes all of it on
- * every call).
+ * The claims of an authenticated JWT payload (`payloadBinary`, UTF-8 JSON
+ * bytes) whose header is `info`, for `verify` and `decryptJWT`: parsed as a
+ * JSON object, `typ` (if asked), the registered claims, then the caller's
+ * `validate(payload, header)`. Returns the claims, or with `complete`
+ * `{header, payload}` (the caller adds what its layer has).
+ *
+ * The registered claims are read as `p.x !== undefined && has.call(p, 'x')`:
+ * an absent claim costs one property read, not a native call. The common
+ * cases (a string `iss`/`aud` equal to the option) are decided inline; the
+ * rest in `checkAudience` and `claimError`, so this body stays short (the
+ * interpreter lexes all of it on every call).
+ */
+export const readClaims = function (payloadBinary: string, info: HeaderInfo, opts: VerifyOptions): Claims | { header: Header; payload: Claims } {
+  const p = parseObject(payloadBinary, 'JWT payload');
+  if (opts.typ !== undefined) {
+    // Compared as media types, case-insensitive, "application/" prepended to
+    // a value without '/' (RFC 7515 §4.1.9): "application/x/jwt" is not "x/jwt"
+    // (stripping the prefix instead had made them equal).
+    const typ = info.header.typ;
+    let want = opts.typ.toLowerCase();
+    if (want.indexOf('/') < 0) want = 'application/' + want;
+    let got = typeof typ === 'string' ? typ.toLowerCase() : undefined;
+    if (got !== undefined && got.indexOf('/') < 0) got = 'application/' + got;
+    if (got !== want) throw new InvalidTokenError('the header "typ" is not ' + JSON.stringify(opts.typ), 'ERR_JWT_TYP');
+  }
+  checkClaims(p, opts);
+  if (opts.validate === undefined && !opts.complete) return p;
+  const header = parseObject(info.binary, 'JOSE header');
+  if (opts.validate !== undefined) opts.validate(p, header);
+  return opts.complete ? { header: header, payload: p } : p;
+};
+
+/**
+ * The registered-claim checks and revocation on a parsed claims set (also
+ * for sessions, which read the payload themselves).
  */
 export const checkClaims = function (p: Claims, opts: VerifyOptions): void {
   const leeway = opts.leeway === undefined ? 0 : opts.leeway;
@@ -121,5 +157,10 @@ export const checkClaims = function (p: Claims, opts: VerifyOptions): void {
     if (typeof sub !== 'string') claimError(11, 'sub');
     if (opts.subject !== undefined && sub !== opts.subject) claimError(12, 'sub');
   } else if (opts.subject !== undefined) claimError(0, 'sub');
-  if (p.jti !== undefined && has.call(p, 'jti') && typeof p.jti !== 'string') claimError(13, 'jti');
+  const jti = p.jti !== undefined && has.call(p, 'jti') ? p.jti : undefined;
+  if (jti !== undefined && typeof jti !== 'string') claimError(13, 'jti');
+  // The one revocation hook, shared by every JWT path (verify, decryptJWT):
+  // one property read when no store is given. A token without `jti` cannot
+  // be revoked by id (ask for it with requiredClaims).
+  if (opts.revocationStore !== undefined && jti !== undefined && opts.revocationStore.has(jti as string)) claimError(14, 'jti');
 };

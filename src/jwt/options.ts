@@ -8,6 +8,14 @@ import { checkJwsAlgorithms, JWSSignOptions, JWSVerifyOptions } from '../jws/opt
 import { Clock } from '../clock';
 import { Header } from '../jws/header';
 
+/**
+ * What claim checks need of a revocation store (src/revocation/ has the
+ * stores): whether it holds a token id.
+ */
+export interface RevocationCheck {
+  has(jti: string): boolean;
+}
+
 /** Options of `verify`. */
 export interface VerifyOptions extends JWSVerifyOptions {
   audience?: string | string[];
@@ -22,6 +30,8 @@ export interface VerifyOptions extends JWSVerifyOptions {
   minClock?: number;
   validate?: (payload: { [claim: string]: unknown }, header: Header) => void;
   complete?: boolean;
+  /** A token whose `jti` the store holds is refused with `RevokedTokenError`. */
+  revocationStore?: RevocationCheck;
 }
 
 /** Options of `sign`. */
@@ -43,8 +53,10 @@ export interface SignOptions extends JWSSignOptions {
 export const checkVerifyOptions = function (options: unknown): VerifyOptions {
   if (options === undefined) optionsError('verify: options with "algorithms" are required');
   const table =
-    ' algorithms:A audience:U issuer:U subject:S currentTime:N complete:B typ:S leeway:P maxAge:P clock:F minClock:P validate:F requiredClaims:A crit:A maxTokenLength:I minKeyLength:I';
-  return checkJwsAlgorithms('verify', checkOptionTable<VerifyOptions>('verify', options, table), true);
+    ' algorithms:A audience:U issuer:U subject:S currentTime:N complete:B typ:S leeway:P maxAge:P clock:F minClock:P validate:F requiredClaims:A crit:A maxTokenLength:I minKeyLength:I revocationStore:T';
+  const opts = checkJwsAlgorithms('verify', checkOptionTable<VerifyOptions>('verify', options, table), true);
+  if (opts.revocationStore !== undefined && typeof opts.revocationStore.has !== 'function') optionsError('verify: option "revocationStore" must have a has(jti) method');
+  return opts;
 };
 
 /** `sign` options, checked. Absent options are the caller's (`{}`): the interpreter would lex all of this to return it. */

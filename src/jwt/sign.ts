@@ -1,26 +1,18 @@
 /**
  * `sign(payload, key, options)`: a JWT (compact JWS over a JSON claims set).
  *
- * The claims set is a copy of `payload` plus the claims the options set
- * (`iat` unless `noTimestamp`, `exp`, `nbf`, `iss`, `sub`, `aud`, `jti`). A
- * claim given both in the payload and through an option is an options error.
- * Registered claims in the payload must already have the types `verify`
- * demands, so this library never mints a token it would refuse. JSON text is
- * UTF-8-correct on every platform (`stringifyJson`), unlike Espruino's
- * `JSON.stringify`, which escapes each byte >= 0x80 as `\u00XX` on boards.
- *
- * Everything is in one function: on the device each helper function made at
- * load costs RAM for as long as the module is loaded, code in a body does not.
+ * The claims set is built by `buildClaims` (src/jwt/claimset.ts, shared with
+ * `encryptJWT`). JSON text is UTF-8-correct on every platform
+ * (`stringifyJson`), unlike Espruino's `JSON.stringify`, which escapes each
+ * byte >= 0x80 as `\u00XX` on boards.
  */
 import { invalidArgument } from '../errors';
 import { stringifyJson } from '../codec/json';
-import { encode as base64urlEncode } from '../codec/base64url';
-import { randomBytes } from '../crypto/index';
-import { now } from '../clock';
 import { resolveSigningKey, signWith } from '../jws/sign';
-import { isPlainObject, optionsError } from '../options';
+import { isPlainObject } from '../options';
 import { checkSignOptions, SignOptions } from './options';
-import { isAudience, Claims } from './claims';
+import { Claims } from './claims';
+import { buildClaims } from './claimset';
 
 /** Sign a JWT: returns the compact token. */
 export const sign = function (payload: Claims, key: unknown, options?: SignOptions): string {
@@ -28,53 +20,5 @@ export const sign = function (payload: Claims, key: unknown, options?: SignOptio
   const opts: SignOptions = options === undefined ? {} : checkSignOptions(options);
   if (!isPlainObject(payload)) return invalidArgument('sign: the payload must be a plain object (a JWT claims set)');
   const sk = resolveSigningKey(key, opts);
-  const has = Object.prototype.hasOwnProperty;
-
-  // Payload claims of the wrong type are refused, as `verify` would.
-  for (let i = 0; i < 3; i++) {
-    const date = i === 0 ? 'iat' : i === 1 ? 'nbf' : 'exp';
-    const v = payload[date];
-    if (has.call(payload, date) && (typeof v !== 'number' || !isFinite(v))) invalidArgument('sign: claim "' + date + '" must be a finite number (NumericDate)');
-  }
-  for (let i = 0; i < 3; i++) {
-    const name = i === 0 ? 'iss' : i === 1 ? 'sub' : 'jti';
-    if (has.call(payload, name) && typeof payload[name] !== 'string') invalidArgument('sign: claim "' + name + '" must be a string');
-  }
-  if (has.call(payload, 'aud') && !isAudience(payload.aud)) invalidArgument('sign: claim "aud" must be a string or an array of strings');
-
-  const claims: Claims = {};
-  const names = Object.keys(payload);
-  for (let i = 0; i < names.length; i++) claims[names[i]] = payload[names[i]];
-
-  // The claims the options set, in this order; a payload that already has one is an options error.
-  const stamp = !opts.noTimestamp && !has.call(payload, 'iat');
-  if (stamp || opts.expiresIn !== undefined || opts.notBefore !== undefined) {
-    const t = Math.floor(now(opts));
-    if (stamp) claims.iat = t;
-    if (opts.expiresIn !== undefined) {
-      if (has.call(payload, 'exp')) optionsError('sign: option "expiresIn" and the payload both give "exp"');
-      claims.exp = Math.floor(t + opts.expiresIn);
-    }
-    if (opts.notBefore !== undefined) {
-      if (has.call(payload, 'nbf')) optionsError('sign: option "notBefore" and the payload both give "nbf"');
-      claims.nbf = Math.floor(t + opts.notBefore);
-    }
-  }
-  if (opts.issuer !== undefined) {
-    if (has.call(payload, 'iss')) optionsError('sign: option "issuer" and the payload both give "iss"');
-    claims.iss = opts.issuer;
-  }
-  if (opts.subject !== undefined) {
-    if (has.call(payload, 'sub')) optionsError('sign: option "subject" and the payload both give "sub"');
-    claims.sub = opts.subject;
-  }
-  if (opts.audience !== undefined) {
-    if (has.call(payload, 'aud')) optionsError('sign: option "audience" and the payload both give "aud"');
-    claims.aud = typeof opts.audience === 'object' ? opts.audience.concat([]) : opts.audience;
-  }
-  if (opts.jwtid !== undefined) {
-    if (has.call(payload, 'jti')) optionsError('sign: option "jwtid" and the payload both give "jti"');
-    claims.jti = opts.jwtid === true ? base64urlEncode(randomBytes(16)) : opts.jwtid;
-  }
-  return signWith('sign', sk, opts, stringifyJson(claims));
+  return signWith('sign', sk, opts, stringifyJson(buildClaims('sign', payload, opts)));
 };

@@ -4,6 +4,7 @@
 // the closing line `N passed, N failed` that vitest and CI read.
 var __passed = 0;
 var __failed = 0;
+var __skipped = 0;
 var __fail = function (name, why) {
   __failed++;
   print('FAIL ' + name + ': ' + why);
@@ -13,6 +14,14 @@ var test = function (name, fn) {
     fn();
     __passed++;
   } catch (e) {
+    // A per-board build leaves out code its board never needs (e.g. pure AES
+    // where AES is native): a check of that code is skipped there, not
+    // failed. The universal module holds everything, so it runs every check.
+    if (e && e.code === 'ERR_NOT_IN_BUILD') {
+      __skipped++;
+      print('SKIP ' + name + ': not in this build');
+      return;
+    }
     __fail(name, (e && e.message !== undefined ? (e.name ? e.name + ': ' : '') + e.message : String(e)));
   }
 };
@@ -54,5 +63,5 @@ var nativeCrypto = function () {
   }
 };
 var __done = function () {
-  print(__passed + ' passed, ' + __failed + ' failed');
+  print(__passed + ' passed, ' + __failed + ' failed' + (__skipped ? ', ' + __skipped + ' skipped' : ''));
 };

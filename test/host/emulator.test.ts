@@ -33,6 +33,8 @@ describe('language quirks', () => {
   it('String#indexOf/includes/replace report a match at the end of the string', async () => {
     expect(await out('print("abc".indexOf("cd"), "hello".indexOf("lox"), "abc".indexOf("abcd"), "".indexOf(""), "abc".indexOf(""));')).toBe('2 3 -1 -1 0');
     expect(await out('print("hello".includes("lox"), "abcab".replace("bx", "Z"), "abcde".indexOf("dxyz"), "abc".indexOf("b"));')).toBe('true abcaZ -1 1');
+    // fromIndex past that match does not skip it (measured on 2v29), full matches before fromIndex are not reported.
+    expect(await out('print("abcab".indexOf("abx", 4), "abcab".indexOf("abx", 9), "xyzxyzab".indexOf("bcd", 8), "abcabc".indexOf("abc", 4), "abab".indexOf("ab", 3), "abc".indexOf("c", 3));')).toBe('3 3 7 -1 -1 -1');
   });
   it('has no built-in methods on prototype objects, but instances have them', async () => {
     expect(await out('print(typeof Array.prototype.slice, typeof String.prototype.charCodeAt, typeof Function.prototype.call, typeof Uint8Array.prototype.set, typeof [].slice, typeof Object.prototype.hasOwnProperty);'))
@@ -212,6 +214,15 @@ describe('Storage, modules, time, memory', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect((await run('require("nomod");')).error).toBe('Error: Module "nomod" not found');
+  });
+  it('Storage.writeJSON writes JS notation, readJSON reads it back, JSON.parse refuses it (measured on 2v29)', async () => {
+    const script = 'var S = require("Storage"); S.writeJSON("t", {a: 1, "b-c": "x", d: [1, {e: null}], "1x": true, f: "\\xe9", h: undefined}); print(S.read("t")); print(JSON.stringify(S.readJSON("t")));' +
+      'try { JSON.parse(S.read("t")); } catch (e) { print(e instanceof SyntaxError); } S.write("u", "{$a_1:2, b: {7: [1]}}"); print(JSON.stringify(S.readJSON("u")));';
+    const expected = '{a:1,"b-c":"x",d:[1,{e:null}],"1x":true,f:"\\xE9"}\n{"a":1,"b-c":"x","d":[1,{"e":null}],"1x":true,"f":"\\u00E9"}\ntrue\n{"$a_1":2,"b":{"7":[1]}}';
+    expect(await out(script)).toBe(expected);
+    expect(await out(script, { board: 'linux' })).toBe(expected);
+    // A UTF-8 string on the Unicode build keeps its \u escapes.
+    expect(await out('var S = require("Storage"); S.writeJSON("t", {f: "\\xe9\\u263a"}); print(S.read("t"), S.readJSON("t").f === "\\xe9\\u263a");', { board: 'linux' })).toBe('{f:"\\u00E9\\u263A"} true');
   });
   it('the built module is preloaded as microjwt', async () => {
     const r = await runDeviceScript('var mj = require("microjwt"); print(typeof mj.version);', { board: 'esp32' });

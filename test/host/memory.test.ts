@@ -10,12 +10,14 @@ import { builtModule } from '../../src/host/paths';
 import { espruinoBinaries, runOnEspruino } from '../../src/host/real';
 
 /**
- * JsVars the module may cost at load: an Espruino Pico has 5,100 in all, a
- * Puck.js 2,630. Measured 2026-11-22 on the board-like build: 1,565 (from
- * 3,250 before the memory work); the budget leaves ~15% for growth, so a
- * regression shows up here first.
+ * JsVars the universal module may cost at load: an Espruino Pico has 5,100
+ * in all, a Puck.js 2,630. Measured on the Pico-like build: 1,565 on
+ * 2026-11-22 (JWS/JWT only); 2026-11-30 with errors a lazy part 1,496, and
+ * with JWE and sessions added as lazy parts (4 + 7 stubs) about 1,650. This
+ * is a regression ceiling, not issue #10's per-build budgets (core 450, pico
+ * 900, esp32 1,600), which test/bench/RESULTS.md tracks.
  */
-const BUDGET = 1800;
+const BUDGET = 2000;
 
 const moduleText = (): string => builtModule();
 

@@ -15,10 +15,10 @@ interface AesKey {
   dec: Int32Array;
 }
 
-/** Raw AES over whole blocks: CBC (no padding) when `iv` is given, else one ECB block. */
+/** Raw AES over whole blocks: CBC (no padding) when `iv` is given, else ECB (GCM's counter blocks: many at once). */
 export interface PureAes {
   cbc: (key: Uint8Array, iv: Uint8Array, data: Uint8Array, decrypt: boolean) => Uint8Array;
-  ecb: (key: Uint8Array, decrypt: boolean, block: Uint8Array) => Uint8Array;
+  ecb: (key: Uint8Array, decrypt: boolean, data: Uint8Array) => Uint8Array;
 }
 
 let made: PureAes | undefined;
@@ -56,8 +56,11 @@ export const pureAes = function (): PureAes {
     TD[i] = (mul(r, 14) << 24) | (mul(r, 9) << 16) | (mul(r, 13) << 8) | mul(r, 11);
   }
 
-  /** Expands a 16-, 24- or 32-byte key (the caller checks the length). */
-  const aesExpandKey = function (key: Uint8Array): AesKey {
+  /**
+   * Expands a 16-, 24- or 32-byte key (the caller checks the length); the
+   * decryption schedule only when `decrypt` (GCM and key wrap only encrypt).
+   */
+  const aesExpandKey = function (key: Uint8Array, decrypt: boolean): AesKey {
     const s = SBOX;
     const td = TD;
     const nk = key.length >> 2;
@@ -79,6 +82,7 @@ export const pureAes = function (): PureAes {
     }
     // Equivalent inverse cipher: round keys in reverse order, InvMixColumns on
     // the middle ones (TD[SBOX[b]] is InvMixColumns of the single byte b).
+    if (!decrypt) return { rounds: rounds, enc: enc, dec: enc };
     const dec = new Int32Array(total);
     for (let r = 0; r <= rounds; r++) {
       for (let j = 0; j < 4; j++) {
@@ -165,7 +169,7 @@ export const pureAes = function (): PureAes {
 
   /** CBC without padding over whole blocks (the adapter pads and checks lengths). */
   const aesCbc = function (key: Uint8Array, iv: Uint8Array, data: Uint8Array, decrypt: boolean): Uint8Array {
-    const k = aesExpandKey(key);
+    const k = aesExpandKey(key, decrypt);
     const out = new Uint8Array(data.length);
     const prev = new Uint8Array(16);
     const buf = new Uint8Array(16);
@@ -188,9 +192,10 @@ export const pureAes = function (): PureAes {
 
   made = {
     cbc: aesCbc,
-    ecb: function (key, decrypt, block) {
-      const out = new Uint8Array(16);
-      aesBlock(aesExpandKey(key), decrypt, block, 0, out, 0);
+    ecb: function (key, decrypt, data) {
+      const k = aesExpandKey(key, decrypt);
+      const out = new Uint8Array(data.length);
+      for (let p = 0; p < data.length; p += 16) aesBlock(k, decrypt, data, p, out, p);
       return out;
     },
   };

@@ -1,0 +1,54 @@
+/**
+ * The core public API (JWS/JWT, claims, keys, codecs, crypto, errors), as one
+ * plain object: the whole of the `core` build; src/index.ts adds the rest.
+ *
+ * Why an object and not ES module exports: the device module is one ES5
+ * CommonJS file; bundlers turn `export` lists into getter-based namespace
+ * objects, and this keeps the exported surface explicit and cheap. Device
+ * code never uses `import * as` for the same reason.
+ */
+import { version } from './version';
+import { JWTError, InvalidTokenError, DecodeError, InvalidSignatureError, ExpiredSignatureError, ImmatureSignatureError, InvalidAudienceError, InvalidIssuerError, InvalidSubjectError, InvalidJTIError, InvalidIssuedAtError, MissingRequiredClaimError, InvalidAlgorithmError, RevokedTokenError, InvalidKeyError, DecryptionError, ClockNotSetError, NotSupportedError } from './errors';
+import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
+import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
+import { cryptoApi } from './crypto/index';
+import { sign, verify, decode, getUnverifiedHeader, jws, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
+
+const microjwt = {
+  version: version,
+  base64url: { encode: b64uEncode, decode: b64uDecode },
+  utf8: { encode: utf8Encode, decode: utf8Decode },
+  crypto: cryptoApi,
+  sign: sign,
+  verify: verify,
+  decode: decode,
+  getUnverifiedHeader: getUnverifiedHeader,
+  jws: jws,
+  importJWK: importJWK,
+  exportJWK: exportJWK,
+  thumbprint: thumbprint,
+  generateSecret: generateSecret,
+  KeySet: KeySet,
+  JWTError: JWTError,
+  InvalidTokenError: InvalidTokenError,
+  DecodeError: DecodeError,
+  InvalidSignatureError: InvalidSignatureError,
+  ExpiredSignatureError: ExpiredSignatureError,
+  ImmatureSignatureError: ImmatureSignatureError,
+  InvalidAudienceError: InvalidAudienceError,
+  InvalidIssuerError: InvalidIssuerError,
+  InvalidSubjectError: InvalidSubjectError,
+  InvalidJTIError: InvalidJTIError,
+  InvalidIssuedAtError: InvalidIssuedAtError,
+  MissingRequiredClaimError: MissingRequiredClaimError,
+  InvalidAlgorithmError: InvalidAlgorithmError,
+  RevokedTokenError: RevokedTokenError,
+  InvalidKeyError: InvalidKeyError,
+  DecryptionError: DecryptionError,
+  ClockNotSetError: ClockNotSetError,
+  NotSupportedError: NotSupportedError,
+};
+
+// The error classes are also reachable as microjwt.errors.X: the same object, no second table in RAM.
+(microjwt as { errors?: unknown }).errors = microjwt;
+export default microjwt;

@@ -1,0 +1,5 @@
+export interface LazyPart {
+  files: string[];
+  exported: string[];
+}
+export declare const applyLazyParts: (root: string, code: string, parse: typeof import('acorn').parse) => { code: string; parts: Record<string, LazyPart> };

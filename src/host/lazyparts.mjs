@@ -1,0 +1,175 @@
+// Lazy parts: what a device script never calls costs (almost) no RAM.
+//
+// On a board, every function object, property and string that a module makes
+// while it loads stays in RAM for as long as the module is loaded; function
+// bodies loaded from Storage stay in flash. So a source file that declares
+// `// @part NAME` in its first lines is not run at load: the build moves every
+// top-level statement of the files of part NAME (in bundle order) into one
+// loader function, run the first time anything calls into the part. Each
+// name of the part that code outside it uses becomes, at load, a small stub
+// that runs the loader, then calls the real function (or constructs with it:
+// `new` and `instanceof` work through the stub). After loading, the outer
+// name holds the real function, so code of the bundle that calls it directly
+// pays nothing more; the stub (what the public API object captured at load)
+// keeps forwarding.
+//
+// Rules this enforces for files of a part (the build fails otherwise):
+// - code outside the part may use only functions and classes of the part (a
+//   value cannot be stubbed);
+// - top-level declarations of a part bind plain names (no destructuring).
+// Why the loader replaces itself with a no-op once run: the interpreter lexes
+// a function's whole body on every call, skipped code included, and the
+// loader's body is the whole part.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+// esbuild's comment before each module's code, relative to the package root.
+const MARKER = /^\/\/ (\S+\.[cm]?[tj]s)$/gm;
+const PART = /^\s*\/\/ @part ([A-Za-z0-9_]+)\s*$/m;
+
+/** The part a source file declares in its first 600 characters, or null. */
+const partOfFile = (root, file, cache) => {
+  if (!(file in cache)) {
+    const path = join(root, file);
+    const head = existsSync(path) ? readFileSync(path, 'utf8').slice(0, 600) : '';
+    const m = PART.exec(head);
+    cache[file] = m ? m[1] : null;
+  }
+  return cache[file];
+};
+
+/** Names a top-level statement declares; throws for destructuring. */
+const declaredNames = (stmt) => {
+  if (stmt.type === 'VariableDeclaration') {
+    return stmt.declarations.map((d) => {
+      if (d.id.type !== 'Identifier') throw new Error('a part declares a destructured name at offset ' + d.start);
+      return d.id.name;
+    });
+  }
+  if ((stmt.type === 'FunctionDeclaration' || stmt.type === 'ClassDeclaration') && stmt.id) return [stmt.id.name];
+  return [];
+};
+
+/** Every identifier `node` reads or writes as a variable (over-approximates: shadowing is ignored, which only adds a stub). */
+const referencedNames = (node, out) => {
+  if (!node || typeof node.type !== 'string') return out;
+  if (node.type === 'Identifier') {
+    out.add(node.name);
+    return out;
+  }
+  for (const key of Object.keys(node)) {
+    if (key === 'type' || key === 'start' || key === 'end') continue;
+    // Property names are not variables (unless computed; a shorthand's value is).
+    if (key === 'property' && node.type === 'MemberExpression' && !node.computed) continue;
+    if (key === 'key' && (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') && !node.computed) continue;
+    if (key === 'label') continue;
+    const v = node[key];
+    if (Array.isArray(v)) for (const c of v) referencedNames(c, out);
+    else if (v && typeof v.type === 'string') referencedNames(v, out);
+  }
+  return out;
+};
+
+const isCallable = (stmt, name) => {
+  if (stmt.type === 'FunctionDeclaration' || stmt.type === 'ClassDeclaration') return true;
+  const d = stmt.declarations.find((x) => x.id.name === name);
+  const t = d && d.init && d.init.type;
+  return t === 'FunctionExpression' || t === 'ArrowFunctionExpression' || t === 'ClassExpression';
+};
+
+/** A part statement as it runs inside the loader: declarations of exported names become assignments to the outer names. */
+const rewrite = (code, stmt, exported) => {
+  const text = code.slice(stmt.start, stmt.end);
+  const names = declaredNames(stmt);
+  if (!names.some((n) => exported.has(n))) return text;
+  if (stmt.type === 'FunctionDeclaration' || stmt.type === 'ClassDeclaration') {
+    return stmt.id.name + ' = ' + text.replace(/^(async\s+)?(function|class)/, (m) => m) + ';';
+  }
+  return stmt.declarations
+    .map((d) => {
+      const init = d.init ? code.slice(d.init.start, d.init.end) : 'undefined';
+      return exported.has(d.id.name) ? d.id.name + ' = ' + init + ';' : stmt.kind + ' ' + d.id.name + ' = ' + init + ';';
+    })
+    .join('\n');
+};
+
+/**
+ * Apply the lazy parts to an unminified esbuild bundle `code` (the file
+ * markers `// src/x.ts` before each module are how statements are traced to
+ * their files). `parse` is acorn's parse. Returns { code, parts } where
+ * parts maps a part's name to { files, exported } (for the build report).
+ */
+export const applyLazyParts = (root, code, parse) => {
+  const ast = parse(code, { ecmaVersion: 2020, sourceType: 'script' });
+  const markers = [];
+  for (let m; (m = MARKER.exec(code)); ) markers.push({ at: m.index, file: m[1] });
+  const cache = {};
+  const fileAt = (offset) => {
+    let file = null;
+    for (const mk of markers) if (mk.at <= offset) file = mk.file;
+    return file;
+  };
+  const stmts = ast.body.map((s) => {
+    const file = fileAt(s.start);
+    return { node: s, file, part: file ? partOfFile(root, file, cache) : null };
+  });
+  const partNames = [...new Set(stmts.filter((s) => s.part).map((s) => s.part))];
+  if (!partNames.length) return { code, parts: {} };
+
+  const parts = {};
+  for (const name of partNames) {
+    const own = stmts.filter((s) => s.part === name);
+    const declared = new Map();
+    for (const s of own) for (const n of declaredNames(s.node)) declared.set(n, s.node);
+    const used = new Set();
+    for (const s of stmts) if (s.part !== name) referencedNames(s.node, used);
+    const exported = new Set([...declared.keys()].filter((n) => used.has(n)));
+    for (const n of exported) {
+      if (!isCallable(declared.get(n), n)) throw new Error('part ' + name + ': "' + n + '" is used outside the part but is not a function or class (only those can load the part on first use)');
+    }
+    parts[name] = { files: [...new Set(own.map((s) => s.file))], exported: [...exported], statements: own };
+  }
+
+  const loader = (name) => {
+    const p = parts[name];
+    const load = '__load_' + name;
+    const body = p.statements.map((s) => rewrite(code, s.node, new Set(p.exported))).join('\n');
+    const stubs = p.exported
+      .map((n) => 'var ' + n + '$stub = function () { var isNew = this instanceof ' + n + '$stub || (this != null && this.constructor === ' + n + '$stub); ' + load + '(); return __lazyCall(' + n + ', isNew, this, arguments); }, ' + n + ' = ' + n + '$stub;')
+      .join('\n');
+    // After loading, each stub's prototype is the real one, so `instanceof` through the API works.
+    // `this.constructor` in the stub: Espruino makes the object of `new F(args)` (with F.prototype
+    // as it is then) BEFORE it evaluates args, so in `new Stub(new OtherStubOfThePart())` the part
+    // loads in between and `this` still has the stub's first prototype, which instanceof no longer sees.
+    const protos = p.exported.map((n) => n + '$stub.prototype = ' + n + '.prototype;').join('\n');
+    return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + load + ' = __lazyDone;\n' + body + '\n' + protos + '\n};\n' + stubs + '\n';
+  };
+
+  const helpers =
+    '// lazy parts: a stub calls (or constructs with) the real function once its part is loaded\n' +
+    'var __lazyDone = function () {};\n' +
+    'var __lazyCall = function (real, isNew, self, args) {\n' +
+    '  if (!isNew) return real.apply(self, args);\n' +
+    '  var o = Object.create(real.prototype);\n' +
+    '  var r = real.apply(o, args);\n' +
+    '  return r !== null && typeof r === "object" ? r : o;\n' +
+    '};\n';
+
+  let out = helpers;
+  let prev = 0;
+  const emitted = new Set();
+  for (const s of stmts) {
+    if (s.part) {
+      out += code.slice(prev, s.node.start);
+      if (!emitted.has(s.part)) {
+        emitted.add(s.part);
+        out += loader(s.part);
+      }
+    } else {
+      out += code.slice(prev, s.node.end);
+    }
+    prev = s.node.end;
+  }
+  out += code.slice(prev);
+  return { code: out, parts };
+};

@@ -1,0 +1,34 @@
+// @part session
+/**
+ * `introspect(token, key, options)`: RFC 7662's answer about a token,
+ * `{active: true, ...claims}` or `{active: false}`, for a device that
+ * serves an introspection endpoint or just wants a yes/no.
+ *
+ * Options are `verify`'s (checked first: bad options still throw, as does a
+ * clock that is not set). Whatever is wrong with the token itself (format,
+ * signature, claims, revocation, a key set with no key for it) gives
+ * `{active: false}`, never an exception: RFC 7662 §2.2 says nothing about
+ * why.
+ */
+import { DecryptionError, InvalidKeyError, InvalidTokenError } from '../errors';
+import { optionsError } from '../options';
+import { verify } from '../jwt/verify';
+import { checkVerifyOptions, VerifyOptions } from '../jwt/options';
+import { Claims } from '../jwt/claims';
+
+export const introspect = function (token: string, key: unknown, options: VerifyOptions): { active: boolean; [claim: string]: unknown } {
+  const opts = checkVerifyOptions(options);
+  if (opts.complete) optionsError('introspect: option "complete" is not for introspect');
+  let p: Claims;
+  try {
+    p = verify(token, key, opts) as Claims;
+  } catch (e) {
+    const tokenFault = e instanceof InvalidTokenError || e instanceof DecryptionError || (e instanceof InvalidKeyError && (e.code === 'ERR_KEY_NO_MATCH' || e.code === 'ERR_KEY_MULTIPLE_MATCH'));
+    if (tokenFault) return { active: false };
+    throw e;
+  }
+  const out: { active: boolean; [claim: string]: unknown } = { active: true };
+  const names = Object.keys(p);
+  for (let i = 0; i < names.length; i++) if (names[i] !== 'active') out[names[i]] = p[names[i]];
+  return out;
+};

@@ -1,0 +1,98 @@
+// Lazy parts (src/host/lazyparts.mjs): files marked `// @part NAME` run on
+// first use. Built here from a tiny package with the real device pipeline and
+// run in the emulator (Espruino's rules: no hoisting, no prototype methods).
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as acorn from 'acorn';
+import { buildDeviceModule } from '../../src/host/devicebuild.mjs';
+import { applyLazyParts } from '../../src/host/lazyparts.mjs';
+import { loadFeatures } from '../../src/host/loadcost.mjs';
+import { runDeviceScript } from '../../src/host/emulator';
+import { espruinoBinaries, runOnEspruino } from '../../src/host/real';
+
+const makePackage = (files: Record<string, string>): string => {
+  const root = mkdtempSync(join(tmpdir(), 'mj-parts-'));
+  writeFileSync(join(root, 'package.json'), '{"version":"0.0.0"}');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+};
+
+const PART_FILES = {
+  'src/extra/calc.ts': [
+    '// @part extra',
+    "import { core } from '../core';",
+    'export const loads = { count: 0 };',
+    'loads.count++;',
+    'const secret = 41;',
+    'export const add = function (a: number, b: number): number { return core(a) + b + secret - 41; };',
+    'export class Box { v: number; constructor(v: number) { this.v = v; } twice(): number { return this.v * 2; } }',
+    'export const makeBox = function (v: number): Box { return new Box(v); };',
+  ].join('\n'),
+  'src/core.ts': 'export const core = function (x: number): number { return x * 10; };',
+  'src/index.ts': [
+    "import { add, Box, makeBox, loads } from './extra/calc';",
+    "import { core } from './core';",
+    'const api = { core: core, add: add, Box: Box, makeBox: makeBox, loaded: function () { return typeof loads === "object" ? loads.count : -1; } };',
+    'export default api;',
+  ].join('\n'),
+};
+
+describe('lazy parts', () => {
+  it('runs a part on first use; calls, new and instanceof work through the stubs on the device', async () => {
+    // `loads` is a value used outside the part: refused. Without it, the package builds.
+    const bad = makePackage(PART_FILES);
+    await expect(buildDeviceModule(bad, { file: 'src/index.ts' })).rejects.toThrow(/"loads" is used outside the part but is not a function/);
+    rmSync(bad, { recursive: true, force: true });
+
+    const files = { ...PART_FILES, 'src/index.ts': PART_FILES['src/index.ts'].replace('loaded: function () { return typeof loads === "object" ? loads.count : -1; }', 'loaded: function () { return 0; }').replace(', loads }', ' }') };
+    files['src/extra/calc.ts'] = files['src/extra/calc.ts'].replace('export const loads = { count: 0 };\nloads.count++;', 'var G = Function("return this")(); G.partRuns = (G.partRuns || 0) + 1;');
+    const root = makePackage(files);
+    const { minified } = await buildDeviceModule(root, { file: 'src/index.ts' });
+    rmSync(root, { recursive: true, force: true });
+    const script = [
+      "var m = require('microjwt');",
+      "var G = Function('return this')();",
+      "print('before', G.partRuns === undefined);",
+      "print('add', m.add(1, 2));",
+      "print('runs', G.partRuns);",
+      'var b = new m.Box(4);',
+      "print('box', b.twice(), b instanceof m.Box);",
+      "print('made', m.makeBox(5) instanceof m.Box, m.makeBox(6).twice());",
+      "print('again', m.add(2, 0), G.partRuns);",
+    ].join('\n');
+    const want = ['before true', 'add 12', 'runs 1', 'box 8 true', 'made true 12', 'again 20 1'];
+    for (const board of ['pico', 'linux']) {
+      const r = await runDeviceScript(script, { board, module: minified });
+      expect(r.error).toBeUndefined();
+      expect(r.output.trim().split('\n')).toEqual(want);
+    }
+    // The real interpreter, module loaded from Storage, when ESPRUINO_BIN names one.
+    for (const bin of espruinoBinaries()) {
+      const r = await runOnEspruino(bin, script, { module: minified, timeoutMs: 60000 });
+      expect(r.output.trim().split('\n').filter((l) => l && !l.startsWith('>')), bin).toEqual(want);
+    }
+  }, 120000);
+
+  it('makes only stubs at load: the part\'s functions are created inside its loader', () => {
+    const code = [
+      '// src/a.ts',
+      'var one = function () { return 1; };',
+      'var two = function () { return 2; };',
+      'var three = function () { return 3; };',
+      '// src/index.ts',
+      'module.exports = { one: one };',
+    ].join('\n');
+    const root = makePackage({ 'src/a.ts': '// @part a\n' });
+    const { code: out, parts } = applyLazyParts(root, code, acorn.parse);
+    rmSync(root, { recursive: true, force: true });
+    expect(parts.a.exported).toEqual(['one']);
+    // At load: the two shared helpers, the loader and one stub; not the three functions.
+    expect(loadFeatures('(function(){' + out + '})();', acorn).fn).toBe(4);
+    expect(loadFeatures('(function(){' + code + '})();', acorn).fn).toBe(3);
+  });
+});

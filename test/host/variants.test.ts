@@ -1,0 +1,61 @@
+// Per-board builds (src/host/variants.mjs): each leaves out what its board
+// never needs, and says so with a typed error if that code is called anyway.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { VARIANTS, replacementModule } from '../../src/host/variants.mjs';
+import { packageRoot, variantModule, moduleFileFor, boardNames, getProfile } from '../../src/host/paths';
+import { runDeviceScript } from '../../src/host/emulator';
+
+const root = packageRoot();
+const utf8 = (latin1: string): string => Buffer.from(latin1, 'latin1').toString('utf8');
+
+describe('per-board builds', () => {
+  it('every board profile with a variant runs that build in the emulator', () => {
+    for (const b of boardNames()) {
+      const v = getProfile(b).variant;
+      expect(moduleFileFor(b)).toBe(join(root, v ? 'dist/variants/' + v + '.min.js' : 'dist/microjwt.min.js'));
+    }
+  });
+
+  it('a build that leaves a module out is smaller than the universal module', () => {
+    const universal = statSync(join(root, 'dist/microjwt.min.js')).size;
+    for (const name of ['pico', 'esp32']) expect(variantModule(name).length).toBeLessThan(universal - 5000);
+    expect(variantModule('puck').length).toBeLessThan(universal);
+    // esp32 leaves out every pure primitive, pico keeps pure SHA-512.
+    expect(variantModule('esp32').length).toBeLessThan(variantModule('pico').length);
+  });
+
+  it('left-out code throws NotSupportedError ERR_NOT_IN_BUILD; what the board has works', async () => {
+    const script = [
+      "var mj = require('microjwt'); var C = mj.crypto; var k = new Uint8Array(16), iv = new Uint8Array(16);",
+      "print('native', C.aesCbcEncrypt(k, iv, new Uint8Array(5)).length);",
+      "C.useBackend('pure');",
+      "try { C.aesCbcEncrypt(k, iv, new Uint8Array(5)); print('pure ok'); } catch (e) { print('pure', e instanceof mj.NotSupportedError, e.code); }",
+      "try { C.sha512('abc'); print('sha512 ok'); } catch (e) { print('sha512', e.code); }",
+    ].join('\n');
+    const esp32 = await runDeviceScript(script, { board: 'esp32' });
+    expect(esp32.output.trim().split('\n')).toEqual(['native 16', 'pure true ERR_NOT_IN_BUILD', 'sha512 ERR_NOT_IN_BUILD']);
+    const pico = await runDeviceScript(script, { board: 'pico' });
+    expect(pico.output.trim().split('\n')).toEqual(['native 16', 'pure true ERR_NOT_IN_BUILD', 'sha512 ok']);
+    const rp2040 = await runDeviceScript(script, { board: 'rp2040' });
+    expect(rp2040.output.trim().split('\n')).toEqual(['native 16', 'pure ok', 'sha512 ok']);
+  });
+
+  it('the core build holds JWS/JWT only', async () => {
+    const r = await runDeviceScript("var mj = require('microjwt'); print(typeof mj.sign, typeof mj.verify, typeof mj.encrypt);", {
+      board: 'pico',
+      module: utf8(variantModule('core')),
+    });
+    expect(r.output.trim()).toBe('function function undefined');
+    expect(VARIANTS.core.entry).toBe('src/core.ts');
+  });
+
+  it('a module can be left out only when all its values are functions', () => {
+    expect(() => replacementModule(root, 'src/crypto/espruino.ts', 'absent', 'x')).toThrow(/cannot be left out/);
+    const text = replacementModule(root, 'src/crypto/pure/aes.ts', 'unsupported', 'pico');
+    expect(text).toContain('export const pureAes = function');
+    expect(text).toContain('ERR_NOT_IN_BUILD');
+    expect(readFileSync(join(root, 'src/crypto/pure/aes.ts'), 'utf8')).toContain('export const pureAes = function');
+  });
+});
