@@ -12,6 +12,7 @@ import { checkEncryptAlgorithms, checkDecryptAlgorithms, EncryptOptions, Decrypt
 import { Clock } from '../clock';
 import { Header } from '../jws/header';
 import { Claims } from './claims';
+import { RevocationCheck } from './options';
 
 /** The inner JWS of a nested token being made: its key and `jws.sign`-style options. */
 export interface NestedSignOptions extends JWSSignOptions {
@@ -57,6 +58,8 @@ export interface DecryptJWTOptions extends DecryptOptions {
   complete?: boolean;
   /** The token must be a nested JWT whose inner signature verifies under this. */
   verify?: NestedVerifyOptions;
+  /** A token whose `jti` the store holds is refused with `RevokedTokenError` (the claim checks' hook, as for `verify`). */
+  revocationStore?: RevocationCheck;
 }
 
 /** `encryptJWT` options, checked (required: `alg` and `enc`; with `sign`, its `key`). */
@@ -76,11 +79,12 @@ export const checkEncryptJWTOptions = function (options: unknown): EncryptJWTOpt
 export const checkDecryptJWTOptions = function (options: unknown): DecryptJWTOptions {
   if (options === undefined) optionsError('decryptJWT: options with "keyManagementAlgorithms" and "contentEncryptionAlgorithms" are required');
   const table =
-    ' keyManagementAlgorithms:A contentEncryptionAlgorithms:A maxPBES2Count:I crit:A maxTokenLength:I audience:U issuer:U subject:S currentTime:N complete:B typ:S leeway:P maxAge:P clock:F minClock:P validate:F requiredClaims:A verify:O';
+    ' keyManagementAlgorithms:A contentEncryptionAlgorithms:A maxPBES2Count:I crit:A maxTokenLength:I audience:U issuer:U subject:S currentTime:N complete:B typ:S leeway:P maxAge:P clock:F minClock:P validate:F requiredClaims:A verify:O revocationStore:T';
   const opts = checkDecryptAlgorithms('decryptJWT', checkOptionTable<DecryptJWTOptions>('decryptJWT', options, table));
   if (opts.verify !== undefined) {
     const v = checkJwsAlgorithms('decryptJWT verify', checkOptionTable<NestedVerifyOptions>('decryptJWT verify', opts.verify, ' key:K algorithms:A crit:A minKeyLength:I'), true);
     if (v.key === undefined) optionsError('decryptJWT: option "verify" needs the verification "key"');
   }
+  if (opts.revocationStore !== undefined && typeof opts.revocationStore.has !== 'function') optionsError('decryptJWT: option "revocationStore" must have a has(jti) method');
   return opts;
 };

@@ -20,7 +20,7 @@
  * A stored revocation lasts until the token's `exp` plus `leeway`, when the
  * token would be refused anyway.
  */
-import { InvalidTokenError, JWTError, RevokedTokenError, invalidArgument } from '../errors';
+import { InvalidTokenError, JWTError, NotSupportedError, RevokedTokenError, invalidArgument } from '../errors';
 import { now } from '../clock';
 import { sign } from '../jwt/sign';
 import { checkClaims, Claims } from '../jwt/claims';
@@ -167,8 +167,9 @@ export class MicroJWT {
   _issue(refresh: boolean, sub: string, role: string, custom: Claims | undefined, aud: unknown, fam: string | undefined, encrypt: boolean): string {
     const t = Math.floor(this._now());
     const claims = tokenClaims(sub, role, t, t + (refresh ? this._refreshTtl : this._ttl), aud, this._issuer, fam, custom);
-    if (encrypt) return encryptToken(claims, this._encryptionKey());
-    return sign(claims, this._key, { algorithm: this._alg, noTimestamp: true, typ: refresh ? 'refresh+jwt' : 'JWT' });
+    const typ = refresh ? 'refresh+jwt' : 'JWT';
+    if (encrypt) return encryptToken(claims, this._encryptionKey(), typ);
+    return sign(claims, this._key, { algorithm: this._alg, noTimestamp: true, typ: typ });
   }
 
   _pair(sub: string, role: string, custom: Claims | undefined, aud: unknown, fam: string): { accessToken: string; refreshToken: string } {
@@ -234,10 +235,11 @@ export class MicroJWT {
     throw new RevokedTokenError('a rotated refresh token was presented again (reuse): its token family is revoked', 'ERR_REFRESH_REUSED', 'jti');
   }
 
-  /** Record and log why an operation failed; errors that are not about the token propagate. */
+  /** Record and log why an operation failed; errors that are not about the token (a bug, a build without a feature) propagate. */
   _fail(what: string, token: unknown, e: unknown): void {
-    if (!(e instanceof JWTError)) throw e;
-    this.lastError = e;
-    this._log.warning(what + ' failed (' + fingerprint(token) + '): ' + String(e) + ' [' + e.code + ']');
+    if (!(e instanceof JWTError) || (e as unknown) instanceof NotSupportedError) throw e;
+    const err = e as JWTError;
+    this.lastError = err;
+    this._log.warning(what + ' failed (' + fingerprint(token) + '): ' + String(err) + ' [' + err.code + ']');
   }
 }
