@@ -26,9 +26,8 @@ export const classify = (mj: Microjwt, e: unknown): string => {
   if (!(e instanceof mj.JWTError)) return 'UNTYPED ' + String(e);
   const err = e as InstanceType<typeof mj.JWTError> & { code: string };
   const ctor = (mj as unknown as Record<string, unknown>)[err.name];
-  // instanceof the class its name says (err.constructor may be the loaded
-  // class behind the public stub of a lazy part, so it is not compared).
-  if (typeof ctor !== 'function' || !(e instanceof (ctor as new () => unknown))) return 'MISLABELLED ' + err.name;
+  // The exact class: its prototype is the exported class's (with errors a lazy part, the export is a stub whose prototype is the class's).
+  if (typeof ctor !== 'function' || !(e instanceof (ctor as new () => unknown)) || Object.getPrototypeOf(err) !== (ctor as { prototype: unknown }).prototype) return 'MISLABELLED ' + err.name;
   return err.name + ' ' + err.code;
 };
 
@@ -133,7 +132,7 @@ var __has = function (h, n) {
 var __verdict = function (e) {
   if (!(e instanceof mj.JWTError)) return 'UNTYPED ' + (e && e.name) + ': ' + (e && e.message);
   var C = mj[e.name];
-  if (typeof C !== 'function' || !(e instanceof C)) return 'MISLABELLED ' + e.name;
+  if (typeof C !== 'function' || !(e instanceof C) || Object.getPrototypeOf(e) !== C.prototype) return 'MISLABELLED ' + e.name;
   return e.name + ' ' + e.code;
 };
 var __run = function (c) {
