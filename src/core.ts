@@ -12,13 +12,13 @@ import { JWTError, InvalidTokenError, DecodeError, InvalidSignatureError, Expire
 import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
 import { cryptoApi } from './crypto/index';
+import type { CryptoApi } from './crypto/index';
 import { sign, verify, decode, getUnverifiedHeader, jws, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
 
 const microjwt = {
   version: version,
   base64url: { encode: b64uEncode, decode: b64uDecode },
   utf8: { encode: utf8Encode, decode: utf8Decode },
-  crypto: cryptoApi,
   sign: sign,
   verify: verify,
   decode: decode,
@@ -49,6 +49,11 @@ const microjwt = {
   NotSupportedError: NotSupportedError,
 };
 
+// microjwt.crypto is made on first access: its sixteen functions are a lazy
+// part (src/crypto/index.ts), so a script that never touches it pays one
+// getter instead of sixteen stubs. Enumerable, as a plain member would be.
+Object.defineProperty(microjwt, 'crypto', { get: cryptoApi, enumerable: true });
+
 // The error classes are also reachable as microjwt.errors.X: the same object, no second table in RAM.
 (microjwt as { errors?: unknown }).errors = microjwt;
-export default microjwt;
+export default microjwt as typeof microjwt & { readonly crypto: CryptoApi };

@@ -18,7 +18,7 @@
 import { DecryptionError, invalidArgument } from '../errors';
 import { isBytes } from '../codec/bytes';
 import { timingSafeEqualBytes } from './compare';
-import { checkAesKey, rawAes, select } from './index';
+import { checkAesKey, rawAes, select } from './adapter';
 import { gcmCtr, ghash } from './pure/gcm';
 
 interface NodeGcmCipher {

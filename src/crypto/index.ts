@@ -1,5 +1,7 @@
+// @part crypto
 /**
- * The crypto layer: one adapter over three backends, chosen per primitive.
+ * The crypto layer's public face (microjwt.crypto): checked functions over
+ * the adapter (./adapter.ts), which chooses a backend per primitive:
  *
  * - espruino: the board's `crypto` module, where it has the primitive
  *   (feature-detected function by function, results checked);
@@ -11,151 +13,27 @@
  * with code ERR_INVALID_ARGUMENT, or `InvalidKeyError` for keys); every
  * decryption failure raises the same `DecryptionError`, whatever the cause.
  *
- * The JWS hot path uses `createHmac`, which works on binary strings (one char
- * per byte): on the device that is two native SHA calls and a concatenation
- * per MAC, with the key's padded blocks computed once.
+ * A lazy part (see src/host/lazyparts.mjs): none of this is made on a board
+ * until a script calls into it, and `microjwt.crypto` itself is built by
+ * `cryptoApi()` on first access (a getter on the API object), so the sixteen
+ * members cost nothing at load.
  */
 import { DecryptionError, InvalidKeyError, NotSupportedError, invalidArgument } from '../errors';
 import { binaryToBytes, bytesToBinary, isBytes } from '../codec/bytes';
 import { encode as utf8Encode } from '../codec/utf8';
 import { timingSafeEqualBytes as timingSafeEqual } from './compare';
-import { ESP, espruinoBackend } from './espruino';
-import type { EspruinoBackend } from './espruino';
-import { nodeBackend } from './node';
-import type { NodeBackend } from './node';
-import { pureAes } from './pure/aes';
-import { pureHash, pureMac } from './pure/index';
+import { pureHash } from './pure/index';
 import { pureHmacKey } from './pure/hmac';
 import { purePbkdf2 } from './pure/pbkdf2';
 import { hwRandomBytes } from './random';
 import { aesKeyWrapWith } from './aeskw';
-import type { BackendName, BytesLike, HashName } from './types';
+import { backend, checkAesKey, createHmac, hashSize, rawAes, select, useBackend } from './adapter';
+import type { BytesLike, HashName } from './types';
 
 export type { BackendName, BytesLike, HashName } from './types';
+export { backend, createHmac, hashSize, useBackend, timingSafeEqual };
 /** Constant-time equality of two binary strings (false for different lengths or non-strings). */
 export { timingSafeEqualBinary } from './compare';
-/** Constant-time equality of two byte arrays (false for different lengths). */
-export { timingSafeEqual };
-
-type Mode = 'auto' | 'pure' | 'node' | 'espruino';
-
-/*
- * Load-time cost: on a board every function object, property and string this
- * module makes while loading stays in RAM with the app (measured on the
- * 32-bit board build: ~8 JsVars per function plus ~1 per named parameter,
- * ~2 per property; function bodies stay in flash). So only the public
- * functions and a few shared helpers exist at load; tables are code
- * (`hashSize`), bounds are literals in the function bodies, and the backends
- * are made on first use by their accessors (nodeBackend, espruinoBackend,
- * pureHash, pureAes), so a board with native primitives never makes the node
- * or pure code at all.
- */
-
-let mode: Mode = 'auto';
-
-/**
- * @internal
- * Per-primitive choice, computed on first use and after `useBackend`, with
- * the backends it uses: the hot paths take them from here, because calling
- * a memoising accessor costs time on the device (below).
- */
-export interface Selection {
-  hash: { [h: string]: BackendName };
-  pbkdf2: { [h: string]: BackendName };
-  aes: BackendName;
-  random: BackendName;
-  node: NodeBackend | null;
-  esp: EspruinoBackend | null;
-}
-let selection: Selection | undefined;
-
-/**
- * Digest size in bytes of `hash` (public as `hashSize`); also the check of a
- * hash argument (ERR_INVALID_ARGUMENT for an unknown name).
- */
-export const hashSize = function (hash: HashName): number {
-  if (hash === 'SHA-256') return 32;
-  if (hash === 'SHA-384') return 48;
-  if (hash === 'SHA-512') return 64;
-  return invalidArgument('hash must be SHA-256, SHA-384 or SHA-512');
-};
-
-/**
- * @internal
- * The selection, tiny on purpose: Espruino lexes a function's whole body on
- * every call, even when it returns at once (measured: ~45 us per call for a
- * 2.7 KB body, ~5 us for a tiny one), and every primitive asks for this.
- */
-export const select = function (): Selection {
-  return selection || choose();
-};
-
-const choose = function (): Selection {
-  const n = nodeBackend();
-  const c = mode === 'auto' || mode === 'espruino' ? espruinoBackend() : null;
-  const s: Selection = { hash: {}, pbkdf2: {}, aes: 'pure', random: 'none', node: n, esp: c };
-  const onNode = (mode === 'auto' || mode === 'node') && !!n;
-  const names: HashName[] = ['SHA-256', 'SHA-384', 'SHA-512'];
-  // Hashes first: the PBKDF2 self-check below uses them.
-  selection = s;
-  for (let i = 0; i < names.length; i++) {
-    const h = names[i];
-    s.hash[h] = onNode ? 'node' : c && c.fn(h) ? 'espruino' : 'pure';
-  }
-  for (let i = 0; i < names.length; i++) {
-    const h = names[i];
-    let b: BackendName = 'pure';
-    if (onNode) b = 'node';
-    else if (c && c.hasPbkdf2 && s.hash[h] === 'espruino') {
-      // Native PBKDF2 can silently use defaults (SHA-1) for a hasher the
-      // board lacks, so check one iteration against the native HMAC (which
-      // is PBKDF2's first block). A hash without a native function has no
-      // native hasher either (both come with the same firmware option), and
-      // checking it would build the pure hash on a board that may never
-      // use it. The check's MAC is not cached: it would hold a cache slot.
-      const got = c.pbkdf2(h, 'microjwt', 'salt', 1, hashSize(h));
-      if (got && bytesToBinary(got) === c.mac(h, binaryToBytes('microjwt'))('salt\x00\x00\x00\x01')) b = 'espruino';
-    }
-    s.pbkdf2[h] = b;
-  }
-  s.aes = onNode ? 'node' : c && c.hasAes ? 'espruino' : 'pure';
-  // Randomness is never 'pure': there is no pure source of entropy.
-  s.random = n && mode !== 'espruino' ? 'node' : ESP && typeof ESP.hwRand === 'function' ? 'espruino' : 'none';
-  return s;
-};
-
-/** `{ primitive: backend }`: which implementation serves each primitive now. */
-export const backend = function (): { [primitive: string]: BackendName } {
-  const s = select();
-  return {
-    sha256: s.hash['SHA-256'],
-    sha384: s.hash['SHA-384'],
-    sha512: s.hash['SHA-512'],
-    hmacSha256: s.hash['SHA-256'],
-    hmacSha384: s.hash['SHA-384'],
-    hmacSha512: s.hash['SHA-512'],
-    pbkdf2Sha256: s.pbkdf2['SHA-256'],
-    pbkdf2Sha384: s.pbkdf2['SHA-384'],
-    pbkdf2Sha512: s.pbkdf2['SHA-512'],
-    aes: s.aes,
-    random: s.random,
-  };
-};
-
-/**
- * Force a backend (tests, benchmarks), or 'auto' (the default: native where
- * available). 'espruino' still uses pure code for what the board lacks.
- * Throws NotSupportedError when the backend does not exist here.
- */
-export const useBackend = function (name: 'pure' | 'node' | 'espruino' | 'auto'): void {
-  if (name === 'node' && !nodeBackend()) throw new NotSupportedError('the node backend needs Node');
-  if (name === 'espruino' && !espruinoBackend()) throw new NotSupportedError('no Espruino crypto module here');
-  if (name !== 'pure' && name !== 'node' && name !== 'espruino' && name !== 'auto') invalidArgument('unknown crypto backend');
-  mode = name;
-  selection = undefined;
-  macs = undefined; // closures belong to the backend that built them
-  nextMac = 0;
-};
 
 // ---------------------------------------------------------------- inputs
 
@@ -197,61 +75,6 @@ export const sha512 = function (data: BytesLike): Uint8Array {
 
 // ---------------------------------------------------------------- HMAC
 
-type MacFn = (binaryData: string) => string;
-
-/**
- * MAC closures per (hash, key): building one processes the key's padded
- * blocks (two native hash calls on Espruino, which then MACs with
- * `H(opad + H(ipad + data))`; far more in pure code), so a device that uses
- * one or two keys should build each once. One bounded cache for every
- * backend, here where the backends are (and cleared with them):
- * `[id0, mac0, id1, mac1, ...]`, 4 keys, round robin, made on first use (a
- * module-level value costs RAM on the device from load on). Keyed by the
- * key's bytes (a copy: `bytesToBinary` never shares memory), so a caller who
- * changes a Uint8Array in place never gets a MAC under the old key.
- */
-let macs: (string | MacFn)[] | undefined;
-/** Index of the slot the next new key takes (0, 2, 4, 6). */
-let nextMac = 0;
-
-/** The uncached closure for `key` on the selected backend. */
-const buildMac = function (hash: HashName, key: Uint8Array): MacFn {
-  const s = select();
-  const b = s.hash[hash];
-  if (b === 'node') return s.node!.createHmac(hash, key);
-  if (b === 'espruino') return s.esp!.mac(hash, key);
-  return pureMac(hash, key);
-};
-
-/**
- * The JWS hot path: a (cached) function MACing a binary string under the key
- * given as a binary string, returning the binary MAC. `hash` must be valid.
- * `once`: a key used for one message only (a JWE content key), built without
- * touching the cache, so it neither evicts long-lived keys nor stays in RAM.
- */
-export const macFor = function (hash: HashName, keyBinary: string, once?: boolean): MacFn {
-  if (once) return buildMac(hash, binaryToBytes(keyBinary));
-  // Hash names all have 7 chars, so the concatenation is unambiguous.
-  const id = hash + keyBinary;
-  const c = macs || (macs = []);
-  for (let i = 0; i < c.length; i += 2) if (c[i] === id) return c[i + 1] as MacFn;
-  const mac = buildMac(hash, binaryToBytes(keyBinary));
-  c[nextMac] = id;
-  c[nextMac + 1] = mac;
-  nextMac = nextMac === 6 ? 0 : nextMac + 2;
-  return mac;
-};
-
-/**
- * A MAC function for `key`: binary string in, binary string out. Reuse it:
- * the key's padded blocks are processed only when it is built (and cached).
- */
-export const createHmac = function (hash: HashName, key: Uint8Array): MacFn {
-  hashSize(hash);
-  if (!isBytes(key)) throw new InvalidKeyError('key must be a Uint8Array');
-  return macFor(hash, bytesToBinary(key));
-};
-
 export const hmac = function (hash: HashName, key: BytesLike, data: BytesLike): Uint8Array {
   hashSize(hash);
   const k = toBytes(key, 'key');
@@ -286,30 +109,6 @@ export const pbkdf2 = function (hash: HashName, password: BytesLike, salt: Bytes
 };
 
 // ---------------------------------------------------------------- AES
-
-export const checkAesKey = function (key: Uint8Array): void {
-  if (!isBytes(key) || (key.length !== 16 && key.length !== 24 && key.length !== 32)) {
-    throw new InvalidKeyError('AES key must be a Uint8Array of 16, 24 or 32 bytes');
-  }
-};
-
-/**
- * Raw AES over whole blocks (arguments already checked); `iv` null means ECB.
- * Also the block cipher of GCM (./gcm.ts), which encrypts all its counter
- * blocks in one call.
- */
-export const rawAes = function (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array): Uint8Array {
-  const s = select();
-  const b = s.aes;
-  if (b === 'node') return s.node!.aes(decrypt, key, iv, data);
-  if (b === 'espruino') {
-    // Lengths are valid here, so a native failure (printed, `undefined`) means
-    // no contiguous memory was free, not bad input: use the pure cipher.
-    const r = s.esp!.aes(decrypt, key, iv, data);
-    if (r) return r;
-  }
-  return iv ? pureAes().cbc(key, iv, data, decrypt) : pureAes().ecb(key, decrypt, data);
-};
 
 /** AES-CBC with PKCS#7 padding. */
 export const aesCbcEncrypt = function (key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
@@ -385,21 +184,45 @@ export const randomBytes = function (n: number): Uint8Array {
 };
 
 /** The public surface (microjwt.crypto). */
-export const cryptoApi = {
-  hashSize: hashSize,
-  sha256: sha256,
-  sha384: sha384,
-  sha512: sha512,
-  hmac: hmac,
-  pbkdf2: pbkdf2,
-  aesCbcEncrypt: aesCbcEncrypt,
-  aesCbcDecrypt: aesCbcDecrypt,
-  aesEcbEncryptBlock: aesEcbEncryptBlock,
-  aesEcbDecryptBlock: aesEcbDecryptBlock,
-  aesKeyWrap: aesKeyWrap,
-  aesKeyUnwrap: aesKeyUnwrap,
-  randomBytes: randomBytes,
-  timingSafeEqual: timingSafeEqual,
-  backend: backend,
-  useBackend: useBackend,
+export interface CryptoApi {
+  hashSize: typeof hashSize;
+  sha256: typeof sha256;
+  sha384: typeof sha384;
+  sha512: typeof sha512;
+  hmac: typeof hmac;
+  pbkdf2: typeof pbkdf2;
+  aesCbcEncrypt: typeof aesCbcEncrypt;
+  aesCbcDecrypt: typeof aesCbcDecrypt;
+  aesEcbEncryptBlock: typeof aesEcbEncryptBlock;
+  aesEcbDecryptBlock: typeof aesEcbDecryptBlock;
+  aesKeyWrap: typeof aesKeyWrap;
+  aesKeyUnwrap: typeof aesKeyUnwrap;
+  randomBytes: typeof randomBytes;
+  timingSafeEqual: typeof timingSafeEqual;
+  backend: typeof backend;
+  useBackend: typeof useBackend;
+}
+
+let api: CryptoApi | undefined;
+
+/** The object behind `microjwt.crypto`, made on first access (the same object each time). */
+export const cryptoApi = function (): CryptoApi {
+  return api || (api = {
+    hashSize: hashSize,
+    sha256: sha256,
+    sha384: sha384,
+    sha512: sha512,
+    hmac: hmac,
+    pbkdf2: pbkdf2,
+    aesCbcEncrypt: aesCbcEncrypt,
+    aesCbcDecrypt: aesCbcDecrypt,
+    aesEcbEncryptBlock: aesEcbEncryptBlock,
+    aesEcbDecryptBlock: aesEcbDecryptBlock,
+    aesKeyWrap: aesKeyWrap,
+    aesKeyUnwrap: aesKeyUnwrap,
+    randomBytes: randomBytes,
+    timingSafeEqual: timingSafeEqual,
+    backend: backend,
+    useBackend: useBackend,
+  });
 };

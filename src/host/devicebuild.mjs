@@ -77,10 +77,25 @@ export const assertDeviceCode = (code, name) => {
   if (problems.length) throw new Error(name + ' would not run on Espruino:\n  ' + problems.join('\n  '));
 };
 
+/**
+ * Step 3b: drop the function wrapped around the module once the minifier has
+ * renamed its names. Why: `require` already runs a module in a scope of its
+ * own (on Espruino, Node and the emulator), and on Espruino a function made
+ * one scope deeper than the module's costs 3 JsVars more for as long as it
+ * lives (each copies the scope chain into an array of its own; a function
+ * made directly in the module's scope just points to that scope).
+ */
+export const unwrapModuleScope = (code) => {
+  const m = /^(\s*(?:\/\*[^]*?\*\/\s*)?)\(function\s*\(\)\s*\{([^]*)\}\)\(\);\s*$/.exec(code);
+  if (!m) throw new Error('the device module is not one wrapped function: cannot unwrap it');
+  return m[1] + m[2].replace(/^\n/, '') + '\n';
+};
+
 /** All four steps: { readable, minified }, both checked. */
 export const buildDeviceModule = async (root, entry, header = '') => {
-  const readable = header + lowerToEs5(await bundleDevice(root, entry));
-  const minified = await minify(readable);
+  const wrapped = header + lowerToEs5(await bundleDevice(root, entry));
+  const minified = unwrapModuleScope(await minify(wrapped));
+  const readable = unwrapModuleScope(wrapped);
   assertDeviceCode(readable, 'the readable module');
   assertDeviceCode(minified, 'the minified module');
   return { readable, minified };

@@ -20,7 +20,8 @@
  */
 import { DecryptionError } from '../errors';
 import { binaryToBytes, bytesToBinary } from '../codec/bytes';
-import { aesCbcDecrypt, aesCbcEncrypt, macFor, timingSafeEqualBinary, HashName } from '../crypto/index';
+import { aesCbcDecrypt, aesCbcEncrypt } from '../crypto/index';
+import { macFor, timingSafeEqualBinary, HashName } from '../crypto/adapter';
 import { aesGcmDecrypt, aesGcmEncrypt } from '../crypto/gcm';
 
 /** CEK length in bytes for `enc`, or 0 when microjwt does not know it (exact names: `enc` comes from tokens). */

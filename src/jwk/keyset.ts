@@ -1,3 +1,4 @@
+// @part keyset
 /**
  * KeySet: a local set of `oct` JWKs, for key rotation.
  *
@@ -13,6 +14,8 @@
  * A class without `extends` (Espruino cannot extend); the keys are copied and
  * decoded once, at construction. Callers test `key instanceof KeySet`
  * directly (a helper function would cost RAM on the device from load on).
+ * A lazy part: until a script makes a KeySet, the class is one stub; an
+ * `instanceof` test through it is false and loads nothing.
  */
 import { InvalidKeyError, JWTError } from '../errors';
 import { OctJWK, KeyOp, jwkSecret, jwkPermits } from './key';

@@ -9,7 +9,7 @@
  * device code uses only `hashOf`; the other exports are for host code and
  * tests (the bundler drops what the device code does not use).
  */
-import { HashName } from '../crypto/index';
+import type { HashName } from '../crypto/types';
 
 /** Algorithm names this build supports, in preference order. */
 export const ALGORITHMS = ['HS256', 'HS384', 'HS512'];

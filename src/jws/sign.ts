@@ -23,7 +23,7 @@ import { isPlainObject, optionsError } from '../options';
 import { checkAlgorithmName, checkJwsSignOptions, JWSSignOptions } from './options';
 import { keyBinary, checkKeyLength, jwkPermits, OctJWK } from '../jwk/key';
 import { KeySet } from '../jwk/keyset';
-import { macFor, HashName } from '../crypto/index';
+import { macFor, HashName } from '../crypto/adapter';
 
 /** The key a token is signed with: algorithm, secret bytes (binary string), and the `kid` a KeySet names. */
 export interface SigningKey {

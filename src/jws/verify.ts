@@ -14,7 +14,7 @@
 import { DecodeError, InvalidAlgorithmError, InvalidSignatureError } from '../errors';
 import { assertBase64url, decodeBinary } from '../codec/base64url';
 import { binaryToBytes } from '../codec/bytes';
-import { macFor, timingSafeEqualBinary, HashName } from '../crypto/index';
+import { macFor, timingSafeEqualBinary, HashName } from '../crypto/adapter';
 import { split } from './compact';
 import { parseObject, checkCrit, HeaderInfo, Header } from './header';
 import { hashOf } from './algorithms';
