@@ -4,34 +4,47 @@
 // interpreter.
 //
 // Why this model and not bytes: loaded from Storage, function bodies stay in
-// flash. Measured on the 5,100-var board-like build (2v29): a 12 KB function
-// body costs 18 JsVars, while each function object made at load costs several
-// (more with named parameters), each property ~2, each string value by its
-// length. The weights below are a non-negative least-squares fit of per-module
-// costs measured on that build (median error ~14% per module, exact in total
-// at the time of fitting); test/host/memory.test.ts re-checks them against
-// the real interpreter when ESPRUINO_BIN is set.
-export const WEIGHTS = { fn: 10.8, prop: 2.5, elem: 1, strChar: 0.1, base: 40 };
+// flash, and what stays in RAM is what the module makes at load. Measured on
+// the 5,100-var Pico-like build (2v29) with E.getSizeOf and trace():
+// - a function object is 4 JsVars (itself, its code: a name and a flash
+//   string, its scope link) and 1 per named parameter, when made directly in
+//   the module's scope; 3 more when made one scope deeper (in a function that
+//   runs at load: it then holds a copy of the scope chain, an array of two);
+// - each variable of the module's scope is a name: 1 (short, minified);
+// - a property is a name and its value: ~2 on average (names of API members are long); a string value adds
+//   ~1 per 12 characters, an array ~1 per element.
+// test/host/memory.test.ts re-checks the estimate against the real
+// interpreter when ESPRUINO_BIN is set.
+export const WEIGHTS = { fn: 4, nestedFn: 3, param: 1, binding: 1, prop: 2, elem: 1, str: 1, strChar: 1 / 12, base: 10 };
 
 const isFn = (n) => n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration';
 
-/** The function whose body runs at load: the module itself, or an IIFE wrapping it. */
-const loadScope = (ast) => {
-  const only = ast.body.length === 1 && ast.body[0].type === 'ExpressionStatement' ? ast.body[0].expression : null;
-  return only && only.type === 'CallExpression' && isFn(only.callee) ? only.callee.body : ast;
-};
-
-/** Counts of what `code` makes at load; IIFE bodies run at load too. */
+/**
+ * Counts of what `code` (a module, run in its own scope as `require` does)
+ * makes at load: functions (`fn`, of which `nestedFn` are made inside a
+ * function that runs at load, an IIFE), their named parameters, module-scope
+ * variables, properties, array elements and string characters.
+ */
 export const loadFeatures = (code, acorn) => {
   const ast = acorn.parse(code, { ecmaVersion: 5, sourceType: 'script' });
-  const f = { fn: 0, prop: 0, elem: 0, strChar: 0 };
-  const visit = (n, atLoad) => {
+  const f = { fn: 0, nestedFn: 0, param: 0, binding: 0, prop: 0, elem: 0, str: 0, strChar: 0 };
+  for (const s of ast.body) {
+    if (s.type === 'VariableDeclaration') f.binding += s.declarations.length;
+    else if (s.type === 'FunctionDeclaration') f.binding++;
+  }
+  const visit = (n, atLoad, depth) => {
     if (!n || typeof n.type !== 'string') return;
     if (atLoad) {
-      if (isFn(n)) f.fn++;
-      else if (n.type === 'Property' || (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression')) f.prop++;
+      if (isFn(n)) {
+        f.fn++;
+        if (depth > 0) f.nestedFn++;
+        f.param += n.params.length;
+      } else if (n.type === 'Property' || (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression')) f.prop++;
       else if (n.type === 'ArrayExpression') f.elem += n.elements.length;
-      else if (n.type === 'Literal' && typeof n.value === 'string') f.strChar += n.value.length;
+      else if (n.type === 'Literal' && typeof n.value === 'string') {
+        f.str++;
+        f.strChar += n.value.length;
+      }
     }
     for (const k of Object.keys(n)) {
       const v = n[k];
@@ -40,16 +53,17 @@ export const loadFeatures = (code, acorn) => {
         // A function's body runs later, unless the function is called right here (an IIFE).
         const runsNow = !isFn(n) || (k === 'body' && n.__iife);
         if (c && c.type === 'CallExpression' && isFn(c.callee)) c.callee.__iife = true;
-        visit(c, atLoad && runsNow);
+        visit(c, atLoad && runsNow, isFn(n) ? depth + 1 : depth);
       }
     }
   };
-  visit(loadScope(ast), true);
+  for (const s of ast.body) visit(s, true, 0);
   return f;
 };
 
 /** Estimated JsVars at load for module text `code` (ES5). */
 export const estimateLoadCost = (code, acorn) => {
   const f = loadFeatures(code, acorn);
-  return Math.round(WEIGHTS.base + WEIGHTS.fn * f.fn + WEIGHTS.prop * f.prop + WEIGHTS.elem * f.elem + WEIGHTS.strChar * f.strChar);
+  const w = WEIGHTS;
+  return Math.round(w.base + w.fn * f.fn + w.nestedFn * f.nestedFn + w.param * f.param + w.binding * f.binding + w.prop * f.prop + w.elem * f.elem + w.str * f.str + w.strChar * f.strChar);
 };

@@ -92,7 +92,7 @@ describe('lazy parts', () => {
     rmSync(root, { recursive: true, force: true });
     expect(parts.a.exported).toEqual(['one']);
     // At load: the two shared helpers, the loader and one stub; not the three functions.
-    expect(loadFeatures('(function(){' + out + '})();', acorn).fn).toBe(4);
-    expect(loadFeatures('(function(){' + code + '})();', acorn).fn).toBe(3);
+    expect(loadFeatures(out, acorn).fn).toBe(4);
+    expect(loadFeatures(code, acorn).fn).toBe(3);
   });
 });

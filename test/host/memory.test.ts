@@ -1,52 +1,78 @@
-// The module's RAM cost at load on a board, the scarcest resource there.
-// CI has no real interpreter, so it checks the calibrated estimate
-// (src/host/loadcost.mjs); with ESPRUINO_BIN set, the real figure is measured
-// too, held to the same budget, and used to check that the estimate still
-// tracks the device.
+// The module's RAM cost on a board, the scarcest resource there, per build.
+// CI has no real interpreter, so it checks the estimate (src/host/loadcost.mjs,
+// a model of what the interpreter makes at load); with ESPRUINO_BIN set, the
+// real figures are measured too (at load from Storage, and after a first
+// HS256 sign + verify), held to the same ceilings, and used to check that the
+// estimate still tracks the device.
 import { describe, expect, it } from 'vitest';
 import * as acorn from 'acorn';
 import { estimateLoadCost } from '../../src/host/loadcost.mjs';
-import { builtModule } from '../../src/host/paths';
+import { builtModule, variantModule } from '../../src/host/paths';
 import { espruinoBinaries, runOnEspruino } from '../../src/host/real';
 
 /**
- * JsVars the universal module may cost at load: an Espruino Pico has 5,100
- * in all, a Puck.js 2,630. Measured on the Pico-like build: 1,565 on
- * 2026-11-22 (JWS/JWT only); 2026-11-30 with errors a lazy part 1,496, and
- * with JWE and sessions added as lazy parts (4 + 7 stubs) about 1,650. This
- * is a regression ceiling, not issue #10's per-build budgets (core 450, pico
- * 900, esp32 1,600), which test/bench/RESULTS.md tracks.
+ * Per build: issue #10's budget for JsVars after `require` on the Pico-like
+ * build, and the ceiling this suite holds it to today. Where the budget is
+ * not met yet the ceiling is the measured figure with a few percent of room,
+ * so any regression fails; test/bench/RESULTS.md shows the gap and why.
+ * Measured on the Pico-like build (2v29, module in Storage), 2026-11-30:
+ * core 996, pico 1,126, esp32 1,106, rp2040 1,128, puck 1,127, universal 1,129
+ * (after a first HS256 sign + verify: 243 more).
  */
-const BUDGET = 2000;
+const BUILDS: { name: string; budget: number | null; ceiling: number; firstUse: number }[] = [
+  { name: 'core', budget: 450, ceiling: 1040, firstUse: 1290 },
+  { name: 'pico', budget: 900, ceiling: 1170, firstUse: 1420 },
+  { name: 'esp32', budget: 1600, ceiling: 1150, firstUse: 1400 },
+  { name: 'rp2040', budget: null, ceiling: 1170, firstUse: 1420 },
+  { name: 'puck', budget: null, ceiling: 1170, firstUse: 1420 },
+  { name: 'universal', budget: null, ceiling: 1170, firstUse: 1420 },
+];
 
-const moduleText = (): string => builtModule();
+const moduleOf = (name: string): string => (name === 'universal' ? builtModule() : variantModule(name));
 
-describe('memory at load', () => {
-  it('the estimated cost of dist/microjwt.min.js is within budget', () => {
-    const estimate = estimateLoadCost(moduleText(), acorn);
-    expect(estimate, 'estimated JsVars at load').toBeLessThanOrEqual(BUDGET);
-  });
+describe('memory at load, per build', () => {
+  for (const b of BUILDS) {
+    it(b.name + ': the estimated cost at load is within its ceiling' + (b.budget !== null && b.budget >= b.ceiling ? ' and budget' : ''), () => {
+      expect(estimateLoadCost(moduleOf(b.name), acorn), 'estimated JsVars at load').toBeLessThanOrEqual(b.ceiling);
+    });
+  }
 
   it('the estimate reacts to what costs RAM on the device, not to code size', () => {
     const body = 'var a=0;' + 'a=a+1;'.repeat(2000);
-    const oneBigFunction = '(function(){exports.f=function(){' + body + '};})();';
-    const manyFunctions = '(function(){' + Array.from({ length: 100 }, (_, i) => 'exports.f' + i + '=function(){return ' + i + '};').join('') + '})();';
-    expect(estimateLoadCost(oneBigFunction, acorn)).toBeLessThan(60);
-    expect(estimateLoadCost(manyFunctions, acorn)).toBeGreaterThan(1000);
+    const oneBigFunction = 'exports.f=function(){' + body + '};';
+    const manyFunctions = Array.from({ length: 100 }, (_, i) => 'exports.f' + i + '=function(a,b){return ' + i + '};').join('');
+    // 100 functions with two parameters made in the module's scope: 6 each
+    // plus a property (measured: 714 on the Pico-like build).
+    expect(estimateLoadCost(oneBigFunction, acorn)).toBeLessThan(30);
+    expect(estimateLoadCost(manyFunctions, acorn)).toBeGreaterThan(600);
+    expect(estimateLoadCost(manyFunctions, acorn)).toBeLessThan(850);
+    // The same made one scope deeper (inside a function run at load) cost 3 more each.
+    expect(estimateLoadCost('(function(){' + manyFunctions + '})();', acorn)).toBeGreaterThan(estimateLoadCost(manyFunctions, acorn) + 250);
   });
 
   const bins = espruinoBinaries();
   if (bins.length === 0) it.skip('real interpreter: skipped, ESPRUINO_BIN is not set', () => {});
   for (const bin of bins) {
-    it('real interpreter ' + bin + ': measured cost within budget and within 20% of the estimate', async () => {
-      const script = 'var u0 = process.memory().usage; var mj = require("microjwt"); print("LOAD " + (process.memory().usage - u0));';
-      const r = await runOnEspruino(bin, script, { timeoutMs: 60000 });
-      const m = /LOAD (\d+)/.exec(r.output);
-      expect(m, r.output + (r.error || '')).not.toBeNull();
-      const measured = Number(m![1]);
-      const estimate = estimateLoadCost(moduleText(), acorn);
-      expect(measured, 'measured JsVars at load').toBeLessThanOrEqual(BUDGET);
-      expect(Math.abs(measured - estimate) / measured, 'estimate ' + estimate + ' vs measured ' + measured).toBeLessThan(0.2);
-    }, 120000);
+    for (const b of BUILDS) {
+      it('real interpreter ' + bin + ', ' + b.name + ': at load and after a first HS256 sign + verify, within ceilings and near the estimate', async () => {
+        const script =
+          'var u0 = process.memory().usage; var mj = require("microjwt"); var u1 = process.memory().usage;' +
+          'var K = "memory-test-secret-0123456789abcdef"; var t = mj.sign({sub: "x", exp: 1900000000}, K);' +
+          'mj.verify(t, K, {algorithms: ["HS256"], currentTime: 1700000000}); t = undefined;' +
+          'print("LOAD " + (u1 - u0) + " FIRST " + (process.memory().usage - u0) + " TOTAL " + process.memory().total);';
+        const r = await runOnEspruino(bin, script, { module: Buffer.from(moduleOf(b.name), 'latin1').toString('utf8'), timeoutMs: 60000 });
+        const m = /LOAD (\d+) FIRST (\d+) TOTAL (\d+)/.exec(r.output);
+        expect(m, r.output + (r.error || '')).not.toBeNull();
+        const [load, first] = [Number(m![1]), Number(m![2])];
+        console.log(b.name + ' on ' + bin + ': ' + load + ' JsVars at load, ' + first + ' after a first sign + verify');
+        const estimate = estimateLoadCost(moduleOf(b.name), acorn);
+        expect(Math.abs(load - estimate) / load, 'estimate ' + estimate + ' vs measured ' + load).toBeLessThan(0.2);
+        // The ceilings are Pico-like figures; other builds lay out JsVars differently (the Unicode one is 64-bit).
+        if (Number(m![3]) === 5100) {
+          expect(load, 'measured JsVars at load').toBeLessThanOrEqual(b.ceiling);
+          expect(first, 'measured JsVars after first use').toBeLessThanOrEqual(b.firstUse);
+        }
+      }, 120000);
+    }
   }
 });
