@@ -4,6 +4,8 @@
 // (ms per call). A call slower than 100 ms is timed three times, one call
 // each (PBKDF2, pure SHA-512, 2 KB JWE under qemu), so the whole run stays
 // within minutes.
+// @bench-start (left out of `@load storage` scripts: they do not time, and
+// on the 5,100-var build every line of script text held in RAM counts)
 var bench = function (name, fn) {
   var t0 = getTime();
   fn();
@@ -38,6 +40,7 @@ var bench = function (name, fn) {
   print('BENCH|' + name + '|' + runs[runs.length >> 1].toFixed(digits) + '|' + n + '|' + runs[0].toFixed(digits) + '|' + runs[runs.length - 1].toFixed(digits));
   return runs[runs.length >> 1];
 };
+// @bench-end
 var benchNote = function (text) {
   print('NOTE|' + text);
 };

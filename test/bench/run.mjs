@@ -138,8 +138,8 @@ const main = async () => {
       const kind = (/^\/\/ @module (\w+)/.exec(src) || [])[1] || 'full';
       const module = modules[kind];
       const ramSource = harness + '\nModules.addCached("microjwt", ' + JSON.stringify(module) + ');\n' + src + '\n';
-      const storageSource = harness + '\n' + src + '\n';
       const storageOnly = /^\/\/ @load storage$/m.test(src.split('\n').slice(0, 5).join('\n'));
+      const storageSource = (storageOnly ? harness.replace(/\/\/ @bench-start[^]*\/\/ @bench-end\n/, '') : harness) + '\n' + src + '\n';
       let how = storageOnly ? 'Storage' : 'RAM';
       const failed = (x) => x.error || /OUT OF MEMORY|LOW_MEMORY|Execution Interrupted/.test(x.output) || !/^BENCH/m.test(x.output);
       const s0 = Date.now();
