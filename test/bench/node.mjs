@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const BATCHES = 7;
+const BATCHES = 11;
 
 /**
  * ops/s of each function of `fns` (name -> sync or async fn): median and
@@ -36,8 +36,8 @@ const measureAll = async (fns, ms = 100) => {
   }
   const out = {};
   for (const n of names) {
-    const r = rates[n].sort((a, b) => a - b);
-    out[n] = { median: r[BATCHES >> 1], min: r[0], max: r[BATCHES - 1] };
+    const r = rates[n].slice().sort((a, b) => a - b);
+    out[n] = { median: r[BATCHES >> 1], min: r[0], max: r[BATCHES - 1], rounds: rates[n] };
   }
   return out;
 };
