@@ -10,6 +10,8 @@
 interface EspruinoE {
   toString(...data: unknown[]): string;
   toUint8Array(...data: unknown[]): Uint8Array;
+  /** A view of a string's bytes (no copy where the string is flat). */
+  toArrayBuffer?(s: string): ArrayBuffer;
   hwRand(): number;
   getSizeOf(value: unknown, depth?: number): number;
   /** Standard CRC-32 of the bytes (absent on SAVE_ON_FLASH builds). */

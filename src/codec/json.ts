@@ -303,6 +303,63 @@ const withinLimits = function (value: { [k: string]: unknown }, depth: number): 
   return !PARSER_KEEPS_DUPLICATES || Array.isArray(value) || entries === Object.keys(value).length;
 };
 
+/**
+ * The fast path on V8 (Node), made only there: V8's `JSON.parse` is already
+ * strict RFC 8259, so the round trip through `JSON.stringify` (~60% of a
+ * parse there, measured with --cpu-prof) is replaced by what V8's parser lets
+ * through and the scanner would not: duplicate member names (V8 keeps the
+ * last), numbers of more than 40 chars, and integers beyond ±2^53. Returns
+ * the value, or `undefined` to let the scanner decide. The caller has
+ * already refused `\u` escapes, `__proto__` and deep nesting.
+ *
+ * Duplicates: every ':' of the text either separates a member or sits in a
+ * string (escapes cannot hide one: `\u` is refused), so the text's count of
+ * ':' is the members written plus the ':' in every string written. The same
+ * count over the parsed value (`v8Count`) is equal exactly when no member
+ * was dropped; a dropped duplicate lowers it.
+ */
+const parseV8 = UNICODE_STRINGS
+  ? function (text: string): unknown {
+      // A number of 41+ chars: only one with a fraction or an exponent can
+      // hold a value within ±2^53 (v8Count refuses the others); the cheap
+      // search first (the long one alone took ~1 us on a claims set).
+      if (/[0-9][.eE]/.test(text) && /[-+.0-9eE]{41}/.test(text)) return undefined;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        return undefined;
+      }
+      let colons = 0;
+      for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) colons++;
+      return v8Count!(value) === colons ? value : undefined;
+    }
+  : undefined;
+
+/**
+ * For `parseV8`: members plus ':' in strings (keys and values) of a parsed
+ * value, or -1 when a number is beyond ±2^53 (or not finite): the scanner
+ * decides those.
+ */
+const v8Count = UNICODE_STRINGS ? function (value: unknown): number {
+  const t = typeof value;
+  if (t === 'number') return (value as number) < MAX_SAFE && (value as number) > -MAX_SAFE ? 0 : -1;
+  let n = 0;
+  if (t === 'string') {
+    for (let i = (value as string).indexOf(':'); i >= 0; i = (value as string).indexOf(':', i + 1)) n++;
+    return n;
+  }
+  if (t !== 'object' || value === null) return 0;
+  const isArray = Array.isArray(value);
+  for (const k in value as { [k: string]: unknown }) {
+    if (!isArray) n += 1 + v8Count!(k);
+    const m = v8Count!((value as { [k: string]: unknown })[k]);
+    if (m < 0) return -1;
+    n += m;
+  }
+  return n;
+} : undefined;
+
 const nativeParse = function (text: string): unknown {
   try {
     return JSON.parse(text);
@@ -341,6 +398,11 @@ export const parseJson = function (binary: string): unknown {
   for (let i = text.indexOf('['); i >= 0 && opens <= MAX_DEPTH; i = text.indexOf('[', i + 1)) opens++;
   for (let i = text.indexOf('{'); i >= 0 && opens <= MAX_DEPTH; i = text.indexOf('{', i + 1)) opens++;
   if (opens <= MAX_DEPTH && (ascii || text.indexOf('\\u') < 0) && text.indexOf('__proto__') < 0) {
+    if (parseV8) {
+      const v = parseV8(text);
+      if (v !== undefined) return v;
+      return nativeParse(scanStrict(text));
+    }
     let value: unknown;
     let parsed = true;
     try {

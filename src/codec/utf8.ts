@@ -197,7 +197,8 @@ export const assertUtf8Binary = function (binary: string): string {
  * On a board this is the identity after a (usually native) check.
  */
 export const decodeBinary = function (binary: string): string {
-  if (UNICODE_STRINGS) return decode(binaryToBytes(binary));
+  // V8: one native regex search answers "ASCII only" (then the text is its own decoding).
+  if (UNICODE_STRINGS) return /[\u0080-\uffff]/.test(binary) ? decode(binaryToBytes(binary)) : binary;
   if (isPlainAscii(binary)) return binary;
   checkValid(binaryToBytes(binary), true);
   return ESPRUINO_UTF8 ? ESPRUINO_UTF8.asUTF8(binary) : binary;
@@ -208,7 +209,7 @@ export const decodeBinary = function (binary: string): string {
  * hashes take). On a board: the identity after a (usually native) check.
  */
 export const encodeBinary = function (text: string): string {
-  if (UNICODE_STRINGS) return bytesToBinary(encodeUnicode(text));
+  if (UNICODE_STRINGS) return /[\u0080-\uffff]/.test(text) ? bytesToBinary(encodeUnicode(text)) : text;
   if (isPlainAscii(text)) return text;
   const binary = ESPRUINO_UTF8 ? ESPRUINO_UTF8.fromUTF8(text) : text;
   checkValid(binaryToBytes(binary), false);

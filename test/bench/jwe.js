@@ -24,7 +24,10 @@ for (var c = 0; c < cases.length; c++) {
     bench('encrypt 300 B ' + alg + '/' + enc, function () { mj.encrypt(PT, k, { alg: alg, enc: enc }); });
   })(cases[c][0], cases[c][1], key(cases[c][2]));
 }
-var big = [['dir', 'A256GCM', 32], ['dir', 'A128CBC-HS256', 32]];
+// The 2 KB round trips take tens of seconds on the 5,100-var build under qemu
+// (module in Storage): timed on the larger builds only.
+var big = process.memory().total > 6000 ? [['dir', 'A256GCM', 32], ['dir', 'A128CBC-HS256', 32]] : [];
+if (!big.length) benchNote('2 KB JWE round trips not timed on this build (time)');
 for (var b = 0; b < big.length; b++) {
   (function (alg, enc, k) {
     var o = { keyManagementAlgorithms: [alg], contentEncryptionAlgorithms: [enc] };

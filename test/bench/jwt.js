@@ -1,24 +1,25 @@
-// HS256 sign and verify on the device, next to the native floor measured in
-// the same run: what the interpreter cannot avoid for one token (split, two
-// atob + JSON.parse for header and payload, two native SHA-256 calls with
-// precomputed HMAC pads, a word-wise compare; for signing: two
-// JSON.stringify + btoa, the two hashes, one btoa).
-//
-// Plain ES5 device script. Expects `require('microjwt')` to work (the bench
-// runner loads the module, ideally into RAM with Modules.addCached: on the
-// Linux build a Storage-loaded module runs slower than on a board). Prints
-// `BENCH <name> <ms per op> <iterations>` lines and a JsVar count.
+// @module core
+// HS256/HS512 sign and verify, next to the native floor measured in the same
+// run: what the interpreter cannot avoid for one token (split, two atob +
+// JSON.parse for header and payload, two native SHA-256 calls with
+// precomputed HMAC pads, a word-wise compare, an `exp` check; for signing:
+// JSON.stringify of header and claims, btoa and the URL-safe replace, the two
+// hashes, one btoa). Verify uses realistic options (audience, issuer) on a
+// ~330-char token. The module is the `core` build (JWS/JWT only), loaded in
+// RAM where it fits. The last rows switch the crypto backend to pure code:
+// what a Raspberry Pi Pico (no `crypto` module) runs.
 var mj = require('microjwt');
-var C = require('crypto');
-var now = typeof getTime === 'function' ? function () { return getTime() * 1000; } : function () { return Date.now(); };
-var N = typeof BENCH_N === 'number' ? BENCH_N : 50;
-
+var C = nativeCrypto;
 var KEY = 'bench-secret-0123456789abcdef-0123456789';
+var KEY512 = KEY + KEY;
 var T0 = 1700000000;
 var CLAIMS = { iss: 'urn:example:issuer', sub: 'device-0042', aud: 'urn:example:api', iat: T0, nbf: T0, exp: T0 + 3600, jti: 'a1b2c3d4e5f6', scope: 'read write', role: 'sensor', n: 42 };
 var VOPTS = { algorithms: ['HS256'], audience: 'urn:example:api', issuer: 'urn:example:issuer', currentTime: T0 + 10 };
+var VOPTS512 = { algorithms: ['HS512'], audience: 'urn:example:api', issuer: 'urn:example:issuer', currentTime: T0 + 10 };
 var SOPTS = { noTimestamp: true };
+var SOPTS512 = { noTimestamp: true, algorithm: 'HS512' };
 var TOKEN = mj.sign(CLAIMS, KEY, SOPTS);
+var TOKEN512 = mj.sign(CLAIMS, KEY512, SOPTS512);
 
 // HMAC pads for the floor, computed once (as the library caches them per key).
 var pad = function (x) {
@@ -29,42 +30,44 @@ var pad = function (x) {
 var IPAD = pad(0x36);
 var OPAD = pad(0x5c);
 var b64 = function (s) {
-  return s.split('-').join('+').split('_').join('/');
+  return s.replace(/-/g, '+').replace(/_/g, '/');
 };
-
 var floorVerify = function (t) {
   var a = t.indexOf('.');
   var b = t.indexOf('.', a + 1);
   var h = JSON.parse(atob(b64(t.substr(0, a))));
   var p = JSON.parse(atob(b64(t.substring(a + 1, b))));
   var mac = new Uint32Array(C.SHA256(OPAD + E.toString(C.SHA256(IPAD + t.substr(0, b)))));
-  var sig = new Uint32Array(E.toUint8Array(atob(b64(t.substr(b + 1)))).buffer);
-  var d = 0;
-  for (var i = 0; i < 8; i++) d |= mac[i] ^ sig[i];
-  return d === 0 && h && p;
+  var sig = new Uint32Array(E.toArrayBuffer(atob(b64(t.substr(b + 1)))));
+  var d = (mac[0] ^ sig[0]) | (mac[1] ^ sig[1]) | (mac[2] ^ sig[2]) | (mac[3] ^ sig[3]) | (mac[4] ^ sig[4]) | (mac[5] ^ sig[5]) | (mac[6] ^ sig[6]) | (mac[7] ^ sig[7]);
+  return d === 0 && h.alg === 'HS256' && p.exp > T0 + 10;
 };
-
 var floorSign = function (claims) {
-  var input = btoa(JSON.stringify({ alg: 'HS256', typ: 'JWT' })) + '.' + btoa(JSON.stringify(claims));
-  return input + '.' + btoa(E.toString(C.SHA256(OPAD + E.toString(C.SHA256(IPAD + input)))));
+  var input = btoa(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).replace(/=/g, '').replace(/\+/g, '-').replace(/\//g, '_') + '.' +
+    btoa(JSON.stringify(claims)).replace(/=/g, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return input + '.' + btoa(E.toString(C.SHA256(OPAD + E.toString(C.SHA256(IPAD + input))))).replace(/=/g, '').replace(/\+/g, '-').replace(/\//g, '_');
 };
 
-var time = function (name, fn) {
-  fn(); // warm caches (HMAC pads, header)
-  var t = now();
-  for (var i = 0; i < N; i++) fn();
-  var ms = (now() - t) / N;
-  print('BENCH ' + name + ' ' + ms.toFixed(3) + ' ' + N);
-  return ms;
-};
-
-if (!floorVerify(TOKEN)) throw new Error('floor verify disagrees with the library');
-mj.verify(TOKEN, KEY, VOPTS);
-var fv = time('floor_verify_hs256', function () { floorVerify(TOKEN); });
-var v = time('verify_hs256', function () { mj.verify(TOKEN, KEY, VOPTS); });
-var fs = time('floor_sign_hs256', function () { floorSign(CLAIMS); });
-var s = time('sign_hs256', function () { mj.sign(CLAIMS, KEY, SOPTS); });
-print('BENCH ratio_verify ' + (v / fv).toFixed(2));
-print('BENCH ratio_sign ' + (s / fs).toFixed(2));
-print('BENCH token_length ' + TOKEN.length);
-if (typeof process !== 'undefined' && process.memory) print('BENCH jsvars_used ' + process.memory().usage);
+if (C && C.SHA256) {
+  if (!floorVerify(TOKEN)) throw new Error('floor verify disagrees with the library');
+  if (floorSign(CLAIMS) !== TOKEN) throw new Error('floor sign disagrees with the library');
+  var fv = bench('floor: verify HS256 (native parts only)', function () { floorVerify(TOKEN); });
+  var v = bench('verify HS256 (audience + issuer)', function () { mj.verify(TOKEN, KEY, VOPTS); });
+  var fs = bench('floor: sign HS256 (native parts only)', function () { floorSign(CLAIMS); });
+  var s = bench('sign HS256', function () { mj.sign(CLAIMS, KEY, SOPTS); });
+  print('BENCH|ratio: verify HS256 / floor (budget <= 1.3)|' + (v / fv).toFixed(2) + '|1');
+  print('BENCH|ratio: sign HS256 / floor (budget <= 1.5)|' + (s / fs).toFixed(2) + '|1');
+}
+if (mj.crypto.backend().hmacSha512 !== 'pure') {
+  bench('verify HS512 (audience + issuer)', function () { mj.verify(TOKEN512, KEY512, VOPTS512); });
+  bench('sign HS512', function () { mj.sign(CLAIMS, KEY512, SOPTS512); });
+} else {
+  benchNote('no native SHA-512 on this build: HS512 rows are pure code');
+  bench('verify HS512, pure SHA-512 (no native)', function () { mj.verify(TOKEN512, KEY512, VOPTS512); });
+}
+print('BENCH|token length (chars)|' + TOKEN.length + '|1');
+// As on a Raspberry Pi Pico: every hash in pure code.
+mj.crypto.useBackend('pure');
+bench('verify HS256, pure SHA-256 (as a Raspberry Pi Pico)', function () { mj.verify(TOKEN, KEY, VOPTS); });
+bench('sign HS256, pure SHA-256 (as a Raspberry Pi Pico)', function () { mj.sign(CLAIMS, KEY, SOPTS); });
+mj.crypto.useBackend('auto');
