@@ -1,4 +1,5 @@
 // @load storage
+// @builds core,pico,esp32,rp2040,puck,full
 // RAM the library takes on the device, in JsVars (process.memory().usage,
 // which collects garbage first), with the module in Storage (as a board
 // loads it: function code stays in flash): right after

@@ -110,7 +110,10 @@ const main = async () => {
   const modules = {
     full: readFileSync(join(root, 'dist/microjwt.min.js'), 'utf8'),
     core: readFileSync(join(root, 'dist/variants/core.min.js'), 'utf8'),
+    pico: readFileSync(join(root, 'dist/variants/pico.min.js'), 'utf8'),
+    esp32: readFileSync(join(root, 'dist/variants/esp32.min.js'), 'utf8'),
     rp2040: readFileSync(join(root, 'dist/variants/rp2040.min.js'), 'utf8'),
+    puck: readFileSync(join(root, 'dist/variants/puck.min.js'), 'utf8'),
     crypto: await buildDeviceModule(root, CRYPTO_ENTRY),
     pure: await buildDeviceModule(root, PURE_ENTRY),
     gcm: await buildDeviceModule(root, GCM_ENTRY),
@@ -136,9 +139,15 @@ const main = async () => {
   for (const t of targets) {
     const notes = new Set();
     const t0 = Date.now();
+    // A script marked `// @builds a,b,...` runs once per build (module), its rows named per build.
+    const runs = [];
     for (const script of scripts) {
       const src = readFileSync(join(here, script), 'utf8');
-      const kind = (/^\/\/ @module (\w+)/.exec(src) || [])[1] || 'full';
+      const builds = (/^\/\/ @builds ([\w,]+)/m.exec(src) || [])[1];
+      if (builds) for (const b of builds.split(',')) runs.push({ script, src, kind: b, prefix: script.replace(/\.js$/, '') + ' (' + b + ' build): ' });
+      else runs.push({ script, src, kind: (/^\/\/ @module (\w+)/.exec(src) || [])[1] || 'full', prefix: script.replace(/\.js$/, '') + ': ' });
+    }
+    for (const { script, src, kind, prefix } of runs) {
       const module = modules[kind];
       const ramSource = harness + '\nModules.addCached("microjwt", ' + JSON.stringify(module) + ');\n' + src + '\n';
       const storageOnly = /^\/\/ @load storage$/m.test(src.split('\n').slice(0, 5).join('\n'));
@@ -157,7 +166,7 @@ const main = async () => {
         if (line.startsWith('NOTE|')) notes.add(line.slice(5));
         const m = /^BENCH\|([^|]*)\|([^|]*)\|([^|]*)(?:\|([^|]*)\|([^|]*))?/.exec(line);
         if (!m) continue;
-        const name = script.replace(/\.js$/, '') + ': ' + m[1];
+        const name = prefix + m[1];
         const mark = how === 'Storage' && !storageOnly ? ' (S)' : '';
         const text = m[4] !== undefined ? m[2] + ' (' + m[4] + '-' + m[5] + ')' + mark : m[2] + mark;
         if (!rows.has(name)) rows.set(name, new Map());
@@ -184,6 +193,17 @@ const main = async () => {
     (x) => x <= 1.5, 'sign ' + (val('jwt: sign HS256', timing)?.text ?? '-') + ' ms, ' + floorOf('jwt: floor: sign HS256 (native parts only)'));
   deviceBudget('Device: HS256 verify, rp2040 build, all pure (ms)', 'rp2040: verify HS256, pure (budget <= 10 ms on the ESP32-like build)', timing, '<= 10 ms', (x) => x <= 10,
     'same in RAM with the core build: ' + (val('jwt: verify HS256, pure SHA-256 (as a Raspberry Pi Pico)', timing)?.text ?? '-') + ' ms');
+  // Memory (issue #10): on the Pico-like build, the memory reference.
+  const mem = 'Pico-like';
+  const memBudget = (build, row, budget) =>
+    deviceBudget('Device: ' + build + ' build, ' + row, 'memory (' + build + ' build): ' + row, mem, '<= ' + budget, (x) => x <= budget);
+  memBudget('core', 'JsVars after require (Storage)', 450);
+  memBudget('core', 'JsVars after first HS256 sign + verify', 650);
+  memBudget('pico', 'JsVars after require (Storage)', 900);
+  memBudget('esp32', 'JsVars after require (Storage)', 1600);
+  memBudget('pico', 'transient: peak extra JsVars of one HS256 verify (lower bound)', 120);
+  deviceBudget('Device: 300 B JWE dir/A256CBC-HS512 decrypt, peak extra JsVars (lower bound)', 'jwe-memory: decrypt 300 B dir/A256CBC-HS512: peak extra JsVars', mem, '<= 400', (x) => x <= 400);
+  budgets.push({ what: 'core build, minified', budget: '<= 8 KB', measured: (modules.core.length / 1024).toFixed(1) + ' KB', against: 'dist/variants/core.min.js', met: modules.core.length <= 8192 });
   for (const label of ['Unicode', timing]) {
     deviceBudget('Device: pure SHA-256 300 B (ms)', 'pure-sha: pure SHA-256 300 B (RAM; budget <= 10 ms on the Linux build)', label, '<= 10 ms', (x) => x <= 10, label === 'Unicode' ? 'the Linux build' : '');
   }
