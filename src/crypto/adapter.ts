@@ -19,8 +19,8 @@
  * per MAC, with the key's padded blocks computed once.
  */
 import { InvalidKeyError, NotSupportedError, invalidArgument } from '../errors';
-import { binaryToBytes, bytesToBinary, isBytes } from '../codec/bytes';
-import { ESP, espruinoBackend } from './espruino';
+import { ESPRUINO as ESP, binaryToBytes, bytesToBinary, isBytes } from '../codec/bytes';
+import { espruinoBackend } from './espruino';
 import type { EspruinoBackend } from './espruino';
 import { nodeBackend } from './node';
 import type { NodeBackend } from './node';

@@ -6,7 +6,7 @@
  */
 import { invalidArgument } from '../errors';
 import { isBytes } from '../codec/bytes';
-import { ESP } from './espruino';
+import { ESPRUINO as ESP } from '../codec/bytes';
 
 /**
  * Byte arrays of equal length with equal content. Different lengths: false

@@ -43,10 +43,6 @@ export interface EspruinoBackend {
   mac: (hash: HashName, key: Uint8Array) => (binary: string) => string;
 }
 
-/** `E`, when this is Espruino (detected once, in the byte codec). */
-/** @internal */
-export { ESP };
-
 let made: EspruinoBackend | null | undefined;
 
 /** The backend over the board's crypto module, or null (not Espruino, or a board without one). */

@@ -8,7 +8,7 @@
  * words are spread over the whole output and blocks never repeat.
  */
 import { NotSupportedError } from '../errors';
-import { ESP } from './espruino';
+import { ESPRUINO as ESP } from '../codec/bytes';
 
 let pool = '';
 let counter = 0;

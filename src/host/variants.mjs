@@ -14,6 +14,8 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const NODE = { 'src/crypto/node.ts': 'absent' };
+// No `crypto` module on the board: the native backend is never probed.
+const NATIVE = { 'src/crypto/espruino.ts': 'absent' };
 const PURE_SHA256 = { 'src/crypto/pure/sha256.ts': 'unsupported' };
 const PURE_SHA512 = { 'src/crypto/pure/sha512.ts': 'unsupported' };
 const PURE_AES = { 'src/crypto/pure/aes.ts': 'unsupported' };
@@ -29,7 +31,7 @@ export const VARIANTS = {
   core: { entry: 'src/core.ts', title: 'JWS/JWT (HS256/384/512), claims, keys, errors; any board', leaveOut: { ...NODE } },
   pico: { entry: 'src/index.ts', title: 'Espruino Pico: native SHA-256, AES, PBKDF2; pure SHA-384/512', leaveOut: { ...NODE, ...PURE_SHA256, ...PURE_AES } },
   esp32: { entry: 'src/index.ts', title: 'ESP32: every primitive native', leaveOut: { ...NODE, ...PURE_SHA256, ...PURE_SHA512, ...PURE_AES, ...PURE_PBKDF2 } },
-  rp2040: { entry: 'src/index.ts', title: 'Raspberry Pi Pico (no crypto module): every primitive pure', leaveOut: { ...NODE } },
+  rp2040: { entry: 'src/index.ts', title: 'Raspberry Pi Pico (no crypto module): every primitive pure, no native probing', leaveOut: { ...NODE, ...NATIVE } },
   // Pure PBKDF2 runs over the pure hashes, so a Puck (no native PBKDF2) keeps pure SHA-256 too.
   puck: { entry: 'src/index.ts', title: 'Puck.js: native SHA-256 and AES; pure SHA-2 for PBKDF2 and SHA-384/512', leaveOut: { ...NODE, ...PURE_AES } },
 };
