@@ -321,9 +321,12 @@ const withinLimits = function (value: { [k: string]: unknown }, depth: number): 
 const parseV8 = UNICODE_STRINGS
   ? function (text: string): unknown {
       // A number of 41+ chars: only one with a fraction or an exponent can
-      // hold a value within ±2^53 (v8Count refuses the others); the cheap
-      // search first (the long one alone took ~1 us on a claims set).
-      if (/[0-9][.eE]/.test(text) && /[-+.0-9eE]{41}/.test(text)) return undefined;
+      // hold a value within ±2^53 (v8Count refuses the others). Such a number
+      // has at most four other chars (-.e+), so 37+ digits in at most three
+      // runs: one run of 13+. That cheap search first: the long one took 12%
+      // of a verify (claims such as "jti":"a1b2c3d4e5f6" passed the earlier
+      // [0-9][.eE] filter), and no timestamp has 13 digits.
+      if (/[0-9]{13}/.test(text) && /[-+.0-9eE]{41}/.test(text)) return undefined;
       let value: unknown;
       try {
         value = JSON.parse(text);
