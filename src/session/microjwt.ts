@@ -235,9 +235,13 @@ export class MicroJWT {
     throw new RevokedTokenError('a rotated refresh token was presented again (reuse): its token family is revoked', 'ERR_REFRESH_REUSED', 'jti');
   }
 
-  /** Record and log why an operation failed; errors that are not about the token (a bug, a build without a feature) propagate. */
+  /**
+   * Record and log why an operation failed; errors that are not about the
+   * token (a bug, a build without a feature) propagate. A token asking for
+   * what is not supported (a JWE with "zip") is about the token.
+   */
   _fail(what: string, token: unknown, e: unknown): void {
-    if (!(e instanceof JWTError) || (e as unknown) instanceof NotSupportedError) throw e;
+    if (!(e instanceof JWTError) || ((e as unknown) instanceof NotSupportedError && (e as JWTError).code !== 'ERR_JWE_ZIP')) throw e;
     const err = e as JWTError;
     this.lastError = err;
     this._log.warning(what + ' failed (' + fingerprint(token) + '): ' + String(err) + ' [' + err.code + ']');
