@@ -4,7 +4,9 @@
 // A verdict is 'ok' or 'ErrorClass CODE'; anything that is not one of the
 // library's typed errors shows as 'UNTYPED ...' and a typed error whose
 // class and name disagree as 'MISLABELLED ...', which no expectation matches.
-import { CALLS, Microjwt } from './calls';
+import { CALLS, classify, Microjwt } from './calls';
+
+export { classify };
 import { AttackCase, KeySpec, TokenSpec, tokenOf } from './corpus';
 
 export interface Outcome {
@@ -21,23 +23,13 @@ export const keyOf = (mj: Microjwt, spec: KeySpec | undefined): unknown => {
   return new mj.KeySet(JSON.parse(JSON.stringify(spec.keyset)), spec.options as never);
 };
 
-/** The verdict string for a thrown value. */
-export const classify = (mj: Microjwt, e: unknown): string => {
-  if (!(e instanceof mj.JWTError)) return 'UNTYPED ' + String(e);
-  const err = e as InstanceType<typeof mj.JWTError> & { code: string };
-  const ctor = (mj as unknown as Record<string, unknown>)[err.name];
-  // The exact class: its prototype is the exported class's (with errors a lazy part, the export is a stub whose prototype is the class's).
-  if (typeof ctor !== 'function' || !(e instanceof (ctor as new () => unknown)) || Object.getPrototypeOf(err) !== (ctor as { prototype: unknown }).prototype) return 'MISLABELLED ' + err.name;
-  return err.name + ' ' + err.code;
-};
-
 /** Runs one case on Node against the module `mj` (the sources or a built file). */
 export const runOnNode = (mj: Microjwt, c: AttackCase): Outcome => {
   const call = CALLS[c.call];
   if (!call) throw new Error('unknown call ' + c.call + ' in case ' + c.name);
   try {
-    call.node(mj, tokenOf(c.token), keyOf(mj, c.key), c.options === undefined ? undefined : JSON.parse(JSON.stringify(c.options)));
-    return { verdict: 'ok' };
+    const r = call.node(mj, tokenOf(c.token), keyOf(mj, c.key), c.options === undefined ? undefined : JSON.parse(JSON.stringify(c.options)));
+    return { verdict: call.returnsVerdict ? String(r) : 'ok' };
   } catch (e) {
     return { verdict: classify(mj, e), error: e };
   }
@@ -101,6 +93,7 @@ var __tooDeep = function (t, max) {
 };
 JSON.parse = function (t) { if (typeof t === 'string' && __tooDeep(t, 32)) __deep++; return __parse(t); };
 var CALLS = {${calls.map((n) => JSON.stringify(n) + ': ' + CALLS[n].device).join(',\n')}};
+var VERDICTS = {${calls.filter((n) => CALLS[n].returnsVerdict).map((n) => JSON.stringify(n) + ': 1').join(', ')}};
 var __repeat = function (unit, n) {
   if (n < 1) return '';
   var s = unit, k = 1;
@@ -138,11 +131,13 @@ var __verdict = function (e) {
 var __run = function (c) {
   var t = __token(c.t), v = 'ok';
   try {
-    CALLS[c.c](mj, t, __key(c.k), c.o);
+    var r = CALLS[c.c](mj, t, __key(c.k), c.o);
+    if (VERDICTS[c.c]) v = String(r);
   } catch (e) {
     v = __verdict(e);
     var m = String(e && e.message);
     if (__has(m, t) || __has(m, c.k) || (c.k && c.k.jwk && __has(m, c.k.jwk.k))) v += ' LEAK';
+    if (c.m) v += ' | ' + m;
   }
   var free = process.memory().free;
   if (free < __minFree) __minFree = free;
@@ -178,7 +173,10 @@ export const compressToken = (s: string): TokenSpec => {
 
 /** One case as the device script holds it: `i` is its index in the corpus. */
 const deviceCase = (c: AttackCase, i: number): string =>
-  JSON.stringify({ i, c: c.call, t: typeof c.token === 'string' ? compressToken(c.token) : c.token, k: c.key, o: c.options });
+  JSON.stringify({ i, c: c.call, t: typeof c.token === 'string' ? compressToken(c.token) : c.token, k: c.key, o: c.options, m: c.message === undefined ? undefined : 1 });
+
+/** The verdict line a device gives for a case that meets its expectation. */
+export const expectedDeviceVerdict = (c: AttackCase): string => (c.message === undefined ? c.expect : c.expect + ' | ' + c.message);
 
 export interface DeviceChunk {
   /** Indexes into the case list given to `deviceChunks`. */
