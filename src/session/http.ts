@@ -10,7 +10,8 @@
  * token is missing or invalid, and otherwise calls `handler(req, res,
  * claims)`. Options: either `{jwt: aMicroJWT, audience?, encrypted?}` (its
  * verifyToken decides, and logs), or a key with `verify`'s options
- * (`{key, algorithms, ...}`); `realm` (optional) goes into the challenge.
+ * (`{key, algorithms, ...}`, `maxTokenLength` 1,536 by default, as for
+ * MicroJWT); `realm` (optional) goes into the challenge.
  * Options are checked when the guard is made, not per request.
  */
 import { JWTError } from '../errors';
@@ -18,6 +19,7 @@ import { checkOptionTable, isPlainObject, optionsError } from '../options';
 import { verify } from '../jwt/verify';
 import { checkVerifyOptions, VerifyOptions } from '../jwt/options';
 import { Claims } from '../jwt/claims';
+import { sessionLimit } from './introspect';
 
 export interface Request {
   headers?: { [name: string]: unknown };
@@ -81,8 +83,9 @@ const keyCheck = function (o: { [name: string]: unknown }): (token: string) => C
   const names = Object.keys(o);
   for (let i = 0; i < names.length; i++) if (names[i] !== 'key' && names[i] !== 'realm') vo[names[i]] = o[names[i]];
   if (o.key === undefined) optionsError('guard: give "jwt" (a MicroJWT) or "key" with verify options');
-  const opts = checkVerifyOptions(vo);
-  if (opts.complete) optionsError('guard: option "complete" is not for guard');
+  const checked = checkVerifyOptions(vo);
+  if (checked.complete) optionsError('guard: option "complete" is not for guard');
+  const opts = checked.maxTokenLength === undefined ? sessionLimit(checked) : checked;
   return function (token: string) {
     try {
       return verify(token, o.key, opts as VerifyOptions) as Claims;

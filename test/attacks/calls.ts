@@ -41,15 +41,17 @@ const badVerdict = (v: string): boolean => v.substr(0, 7) === 'UNTYPED' || v.sub
  * carries its lastError's class and code when `o.detail` is set (and always
  * when that is not a typed error); refreshToken throws, as the seed did, so
  * its refusal is 'throw' (with detail: the class and code). ' LOGLEAK' marks
- * a log line holding the token or the key.
+ * a log line holding the token or the key. `o.max` sets maxTokenLength
+ * for all of them.
  */
 const sessionsNode = (mj: Microjwt, t: unknown, k: unknown, o: unknown): string => {
-  const opts = o as { now: number; detail?: boolean };
+  const opts = o as { now: number; detail?: boolean; max?: number };
+  const lim = (v: Record<string, unknown>) => (opts.max === undefined ? v : { ...v, maxTokenLength: opts.max });
   let leak = '';
   const log = (m: string) => {
     if ((typeof t === 'string' && t.length >= 16 && m.includes(t)) || (typeof k === 'string' && m.includes(k))) leak = ' LOGLEAK';
   };
-  const j = new mj.MicroJWT(k as string, { clock: () => opts.now, kdf: { iterations: 1 }, logger: { info: log, warning: log, error: log } });
+  const j = new mj.MicroJWT(k as string, lim({ clock: () => opts.now, kdf: { iterations: 1 }, logger: { info: log, warning: log, error: log } }));
   const out: string[] = [];
   const step = (name: string, f: () => string) => {
     try {
@@ -76,9 +78,9 @@ const sessionsNode = (mj: Microjwt, t: unknown, k: unknown, o: unknown): string 
   step('e', () => nul(j.verifyToken(t as string, null, true)));
   step('p', () => nul(j.refreshTokenPair(t as string)));
   if (opts.detail) step('q', () => nul(j.refreshTokenPair(t as string)));
-  step('i', () => (mj.introspect(t as string, k, { algorithms: ['HS256'], currentTime: opts.now }).active === true ? 'active' : 'inactive'));
+  step('i', () => (mj.introspect(t as string, k, lim({ algorithms: ['HS256'], currentTime: opts.now })).active === true ? 'active' : 'inactive'));
   step('g', () => http(mj.guard({ jwt: j }, ok as never) as never));
-  step('k', () => http(mj.guard({ key: k, algorithms: ['HS256'], currentTime: opts.now }, ok as never) as never));
+  step('k', () => http(mj.guard(lim({ key: k, algorithms: ['HS256'], currentTime: opts.now }), ok as never) as never));
   try {
     out.push('r=' + (typeof j.refreshToken(t as string) === 'string' ? 'token' : 'odd'));
   } catch (e) {
@@ -91,7 +93,8 @@ const sessionsNode = (mj: Microjwt, t: unknown, k: unknown, o: unknown): string 
 const sessionsDevice = `function (mj, t, k, o) {
   var leak = '';
   var log = function (m) { if (__has(m, t) || __has(m, k)) leak = ' LOGLEAK'; };
-  var j = new mj.MicroJWT(k, { clock: function () { return o.now; }, kdf: { iterations: 1 }, logger: { info: log, warning: log, error: log } });
+  var lim = function (v) { if (o.max !== undefined) v.maxTokenLength = o.max; return v; };
+  var j = new mj.MicroJWT(k, lim({ clock: function () { return o.now; }, kdf: { iterations: 1 }, logger: { info: log, warning: log, error: log } }));
   var out = [];
   var bad = function (v) { return v.substr(0, 7) === 'UNTYPED' || v.substr(0, 11) === 'MISLABELLED'; };
   var step = function (name, f) { try { out.push(name + '=' + f()); } catch (e) { out.push(name + '=throw ' + __verdict(e)); } };
@@ -110,9 +113,9 @@ const sessionsDevice = `function (mj, t, k, o) {
   step('e', function () { return nul(j.verifyToken(t, null, true)); });
   step('p', function () { return nul(j.refreshTokenPair(t)); });
   if (o.detail) step('q', function () { return nul(j.refreshTokenPair(t)); });
-  step('i', function () { return mj.introspect(t, k, { algorithms: ['HS256'], currentTime: o.now }).active === true ? 'active' : 'inactive'; });
+  step('i', function () { return mj.introspect(t, k, lim({ algorithms: ['HS256'], currentTime: o.now })).active === true ? 'active' : 'inactive'; });
   step('g', function () { return http(mj.guard({ jwt: j }, ok)); });
-  step('k', function () { return http(mj.guard({ key: k, algorithms: ['HS256'], currentTime: o.now }, ok)); });
+  step('k', function () { return http(mj.guard(lim({ key: k, algorithms: ['HS256'], currentTime: o.now }), ok)); });
   try { out.push('r=' + (typeof j.refreshToken(t) === 'string' ? 'token' : 'odd')); }
   catch (e) { var v = __verdict(e); out.push('r=throw' + (o.detail || bad(v) ? ' ' + v : '')); }
   return out.join(' ') + leak;

@@ -7,9 +7,12 @@
 // MicroJWT tokens, forged on the host, with every outcome spelled out.
 import { pbkdf2Sync } from 'node:crypto';
 import type { AttackCase } from './corpus';
-import { KEY, NOW, OPTS } from './corpus';
+import { expandRecipe, KEY, NOW, OPTS } from './corpus';
 import { forge } from './forge';
 import { forgeJwe } from './jweforge';
+
+/** The default maxTokenLength of MicroJWT, introspect and guard. */
+export const SESSION_MAX = 1536;
 
 const sameOptions = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -54,7 +57,11 @@ export const sessionCases = (base: AttackCase[]): AttackCase[] => {
     // A JWE (and anything trimmed to one) is never a valid JWS.
     const trimmed = typeof t === 'string' && t.trim() !== t ? tokens.get(JSON.stringify(t.trim()))?.verify : verify;
     if (trimmed === undefined && !jwe) throw new Error('session corpus: no verdict for the trimmed token of ' + first.name);
-    add(first.name, t, refused(verify === 'ok', trimmed === 'ok'), first.hostOnly ? { hostOnly: first.hostOnly } : {});
+    // The session entry points take tokens of at most 1,536 chars by default (verify: 4,096).
+    const len = typeof t === 'string' ? t.length : 'parts' in t ? expandRecipe(t).length : 0;
+    const fits = len <= SESSION_MAX;
+    const header = typeof t === 'string' ? t.trim().length <= SESSION_MAX : fits;
+    add(first.name, t, refused(verify === 'ok' && fits, trimmed === 'ok' && header), first.hostOnly ? { hostOnly: first.hostOnly } : {});
   }
   // Most tokens of the corpus get here: a change that drops them shows.
   if (out.length < 0.8 * tokens.size || left > 80) throw new Error('session corpus: only ' + out.length + ' of ' + tokens.size + ' tokens');
@@ -81,6 +88,23 @@ export const sessionCases = (base: AttackCase[]): AttackCase[] => {
   add('access token signed with another key', forge('{"alg":"HS256","typ":"JWT"}', claims({ w: 1 }), KEY + '!'), 'v=null InvalidSignatureError ERR_JWS_SIGNATURE e=' + malformed + ' p=null InvalidSignatureError ERR_JWS_SIGNATURE q=null InvalidSignatureError ERR_JWS_SIGNATURE i=inactive g=401 k=401 r=throw InvalidSignatureError ERR_JWS_SIGNATURE', D);
   add('access token, HS512 to an HS256 instance', forge('{"alg":"HS512","typ":"JWT"}', claims({ u: 1 }), KEY, 'HS512'), 'v=null InvalidAlgorithmError ERR_JWS_ALGORITHM e=' + malformed + ' p=null InvalidAlgorithmError ERR_JWS_ALGORITHM q=null InvalidAlgorithmError ERR_JWS_ALGORITHM i=inactive g=401 k=401 r=throw InvalidAlgorithmError ERR_JWS_ALGORITHM', D);
 
+  // Length: 1,536 chars by default, the option (`max` here) for all of them.
+  const padded = (n: number, typ = 'JWT') => {
+    for (let extra = Math.max(0, Math.floor(((n - 300) * 3) / 4)); extra < n; extra++) {
+      for (let hx = 0; hx < 4; hx++) {
+        const tk = forge('{"alg":"HS256","typ":"' + typ + '","p":"' + 'y'.repeat(hx) + '"}', claims({ pad: 'x'.repeat(extra) }), KEY);
+        if (tk.length === n) return tk;
+      }
+    }
+    throw new Error('no session token of ' + n + ' chars');
+  };
+  const tooLong = 'null DecodeError ERR_JWT_TOO_LONG';
+  add('length: 1,536 chars (the default limit)', padded(1536), 'v=value e=' + malformed + ' p=' + notAccess + ' q=' + notAccess + ' i=active g=200 k=200 r=token', D);
+  add('length: 1,537 chars', padded(1537), 'v=' + tooLong + ' e=' + tooLong + ' p=' + tooLong + ' q=' + tooLong + ' i=inactive g=401 k=401 r=throw DecodeError ERR_JWT_TOO_LONG', D);
+  add('length: maxTokenLength 400, 400 chars', padded(400), 'v=value e=' + malformed + ' p=' + notAccess + ' q=' + notAccess + ' i=active g=200 k=200 r=token', { options: { now: NOW, detail: true, max: 400 } });
+  add('length: maxTokenLength 400, 401 chars', padded(401), 'v=' + tooLong + ' e=' + tooLong + ' p=' + tooLong + ' q=' + tooLong + ' i=inactive g=401 k=401 r=throw DecodeError ERR_JWT_TOO_LONG', { options: { now: NOW, detail: true, max: 400 } });
+  add('length: maxTokenLength 2,000, 1,537 chars', padded(1537, 'refresh+jwt'), 'v=' + notAccess + ' e=' + malformed + ' p=null MissingRequiredClaimError ERR_JWT_CLAIM_MISSING q=null MissingRequiredClaimError ERR_JWT_CLAIM_MISSING i=active g=401 k=200 r=throw InvalidTokenError ERR_JWT_TYP', { options: { now: NOW, detail: true, max: 2000 } });
+
   // Encrypted MicroJWT tokens: dir + A256CBC-HS512 under the derived key.
   const ek = sessionEncryptionKey();
   const sealed = (header: string, payload: string, key: Buffer = ek, label = header + payload) =>
@@ -91,7 +115,7 @@ export const sessionCases = (base: AttackCase[]): AttackCase[] => {
   add('encrypted refresh token as an access token', sealed('{"alg":"dir","enc":"A256CBC-HS512","typ":"refresh+jwt"}', claims({ fam: 'f', e: 3 })), 'v=' + malformed + ' e=' + notAccess + ' p=' + malformed + ' q=' + malformed + ' i=inactive g=401 k=401 r=throw DecodeError ERR_JWT_MALFORMED', D);
   add('encrypted token with zip', sealed('{"alg":"dir","enc":"A256CBC-HS512","typ":"JWT","zip":"DEF"}', claims({ e: 4 })), 'v=' + malformed + ' e=null NotSupportedError ERR_JWE_ZIP p=' + malformed + ' q=' + malformed + ' i=inactive g=401 k=401 r=throw DecodeError ERR_JWT_MALFORMED', D);
   add('encrypted token, PBES2 with p2c 10^9', forgeJwe({ alg: 'PBES2-HS256+A128KW', enc: 'A256CBC-HS512', key: 'x', p2c: '1000000000', plaintext: claims({ e: 5 }) }), 'v=' + malformed + ' e=null InvalidAlgorithmError ERR_JWS_ALGORITHM p=' + malformed + ' q=' + malformed + ' i=inactive g=401 k=401 r=throw DecodeError ERR_JWT_MALFORMED', D);
-  add('encrypted token whose claims nest 1,000 deep', sealed(H, '{"sub":"a","x":' + '['.repeat(999) + ']'.repeat(999) + '}'), 'v=' + malformed + ' e=null DecodeError ERR_JSON p=' + malformed + ' q=' + malformed + ' i=inactive g=401 k=401 r=throw DecodeError ERR_JWT_MALFORMED', D);
+  add('encrypted token whose claims nest 400 deep', sealed(H, '{"sub":"a","x":' + '['.repeat(399) + ']'.repeat(399) + '}'), 'v=' + malformed + ' e=null DecodeError ERR_JSON p=' + malformed + ' q=' + malformed + ' i=inactive g=401 k=401 r=throw DecodeError ERR_JWT_MALFORMED', D);
   add('encrypted token whose claims have __proto__', sealed(H, '{"__proto__":{"role":"admin"},"sub":"a"}'), 'v=' + malformed + ' e=null DecodeError ERR_JSON p=' + malformed + ' q=' + malformed + ' i=inactive g=401 k=401 r=throw DecodeError ERR_JWT_MALFORMED', D);
 
   // Bearer headers that are not a token: 401 from both guards, no throw.

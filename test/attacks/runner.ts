@@ -61,11 +61,14 @@ export const forbiddenTexts = (c: AttackCase): string[] => {
 // ---------------------------------------------------------------- device side
 
 /**
- * ES5 prelude of every device script: loads the module, then spies on
- * Storage (a `kid` must never be used to read a file) and on JSON.parse
- * (nothing nested deeper than the library's limit may reach the device's
- * own parser, which recurses and runs a 5,100-variable board out of memory),
- * and defines the case runner. Each case prints `R <index> <verdict>`.
+ * The ES5 case runner, a Storage module (`ATTACK_MODULE`) that every device
+ * script loads: it loads microjwt, then spies on Storage (a `kid` must never
+ * be used to read a file) and on JSON.parse (nothing nested deeper than the
+ * library's limit may reach the device's own parser, which recurses and runs
+ * a 5,100-variable board out of memory), and defines the case runner. Each
+ * case prints `R <index> <verdict>`. Loaded from Storage, its function
+ * bodies stay in flash: a script holding it as text would spend ~600 JsVars
+ * of a Pico's RAM on it, which the JWE and session parts need.
  */
 const prelude = (calls: string[]): string => `var mj = require('microjwt');
 var __storage = 0, __deep = 0, __minFree = 1e9;
@@ -145,9 +148,21 @@ var __run = function (c) {
 };
 `;
 
-const postlude = (count: number): string => `print('SPIES storage=' + __storage + ' deep=' + __deep + ' minFree=' + __minFree);
-print('DONE ${count}');
+const postlude = `exports.run = __run;
+exports.report = function (count) {
+  print('SPIES storage=' + __storage + ' deep=' + __deep + ' minFree=' + __minFree);
+  print('DONE ' + count);
+};
 `;
+
+/** Storage file name of the case runner on the device. */
+export const ATTACK_MODULE = 'mjattack';
+
+/** The case runner module's text (every call of calls.ts). */
+export const attackModule = (): string => prelude(Object.keys(CALLS)) + postlude;
+
+/** The Storage files a device run of chunks needs besides microjwt. */
+export const attackStorage = (): Record<string, string> => ({ [ATTACK_MODULE]: attackModule() });
 
 /**
  * A long token string as a recipe around its longest run of a repeated
@@ -178,6 +193,9 @@ const deviceCase = (c: AttackCase, i: number): string =>
 /** The verdict line a device gives for a case that meets its expectation. */
 export const expectedDeviceVerdict = (c: AttackCase): string => (c.message === undefined ? c.expect : c.expect + ' | ' + c.message);
 
+/** How much more room a case of a call takes on the device than its text says (the lazy parts it loads, the work per case). */
+const CHUNK_WEIGHT: Record<string, number> = { decrypt: 1.5, decryptJWT: 1.5, sessions: 3 };
+
 export interface DeviceChunk {
   /** Indexes into the case list given to `deviceChunks`. */
   indexes: number[];
@@ -198,21 +216,24 @@ export const deviceChunks = (cases: AttackCase[], budget = 5000): DeviceChunk[] 
     const text = deviceCase(c, i);
     // A case whose token is long runs alone: its verify needs about
     // 270 + 0.35 x length free JsVars on a 5,100-var board (measured).
+    // JWE and session cases load those lazy parts (~660 and ~1,130 JsVars
+    // on the Pico-like build): their chunks hold less.
     const token = tokenOf(c.token);
-    const alone = typeof token === 'string' && token.length > 1500;
-    if (!cur || alone || (cur.size + text.length > budget && cur.indexes.length > 0)) {
+    const weight = CHUNK_WEIGHT[c.call] ?? 1;
+    const alone = typeof token === 'string' && token.length * weight > 1500;
+    const size = text.length * weight;
+    if (!cur || alone || (cur.size + size > budget && cur.indexes.length > 0)) {
       cur = { indexes: [], texts: [], size: 0 };
       chunks.push(cur);
     }
     cur.indexes.push(i);
     cur.texts.push(text);
-    cur.size += alone ? budget : text.length;
+    cur.size += alone ? budget : size;
   });
   return chunks.map((ch) => {
-    const calls = [...new Set(ch.indexes.map((i) => cases[i].call))];
-    // The cases run one at a time from a list: each is its own statement so
-    // the parsed list holds small objects, and a failed case cannot stop the rest.
-    const script = prelude(calls) + 'var CASES = [\n' + ch.texts.join(',\n') + '\n];\nfor (var __i = 0; __i < CASES.length; __i++) { __run(CASES[__i]); CASES[__i] = undefined; }\n' + postlude(ch.indexes.length);
+    // The cases run one at a time from a list, each dropped once run.
+    const script =
+      "var A = require('" + ATTACK_MODULE + "');\nvar CASES = [\n" + ch.texts.join(',\n') + '\n];\nfor (var __i = 0; __i < CASES.length; __i++) { A.run(CASES[__i]); CASES[__i] = undefined; }\nA.report(' + ch.indexes.length + ');\n';
     return { indexes: ch.indexes, script };
   });
 };
