@@ -30,8 +30,26 @@ const refused = (verifyAccepts: boolean, headerAccepts: boolean): string =>
 
 export const sessionCases = (base: AttackCase[]): AttackCase[] => {
   const out: AttackCase[] = [];
-  const add = (name: string, token: AttackCase['token'], expect: string, extra: Partial<AttackCase> = {}) =>
-    out.push({ group: 'session', name: 'session: ' + name, call: 'sessions', token, key: KEY, options: { now: NOW }, expect, ...extra });
+  const encrypted: AttackCase[] = [];
+  /**
+   * One token, two cases: every entry point but the encrypted verifyToken,
+   * and that one alone (`enc`, see calls.ts), in chunks of their own. The
+   * expectation is written whole, 'v=... e=... p=...'; the e= part goes to
+   * the second case.
+   */
+  const add = (name: string, token: AttackCase['token'], expect: string, extra: Partial<AttackCase> = {}) => {
+    const at = expect.indexOf(' e=');
+    const end = expect.indexOf(' p=');
+    if (at < 0 || end < at) throw new Error('session expectation without e= before p=: ' + expect);
+    const options = (extra.options as Record<string, unknown> | undefined) ?? { now: NOW };
+    // Tokens the session entry points decode (at most their maxTokenLength) and
+    // longer than 1,000 chars do not fit on a Pico beside the case runner
+    // (~550 JsVars): limits.test.ts runs them there without it.
+    const len = typeof token === 'string' ? token.length : 0;
+    const big = len > 1000 && len <= ((options.max as number | undefined) ?? SESSION_MAX) && !extra.hostOnly ? { hostOnly: 'a ' + len + '-char token through the session entry points beside the case runner: more than a Pico has (limits.test.ts runs it on the device alone)' } : {};
+    out.push({ group: 'session', name: 'session: ' + name, call: 'sessions', token, key: KEY, ...extra, ...big, options, expect: expect.slice(0, at) + expect.slice(end) });
+    encrypted.push({ group: 'session', name: 'session (encrypted): ' + name, call: 'sessions', token, key: KEY, ...extra, options: { ...options, enc: true }, expect: expect.slice(at + 1, end) });
+  };
 
   // ---- every corpus token. introspect and the key guard run verify under
   // KEY and OPTS, so their expectation is that of the token's verify case
@@ -124,5 +142,5 @@ export const sessionCases = (base: AttackCase[]): AttackCase[] => {
   }
   const b64 = 'null DecodeError ERR_BASE64URL';
   add('not a token: a space inside', 'eyJ a.b.c', 'v=' + b64 + ' e=' + malformed + ' p=' + b64 + ' q=' + b64 + ' i=inactive g=401 k=401 r=throw DecodeError ERR_BASE64URL', D);
-  return out;
+  return [...out, ...encrypted];
 };
