@@ -209,5 +209,44 @@ print('KEYS kept ' + (use() - m2));
       expect(Number(/HEADERS kept (-?\d+)/.exec(r.output)?.[1]), r.output).toBeLessThan(30);
       expect(Number(/KEYS kept (-?\d+)/.exec(r.output)?.[1]), r.output).toBeLessThan(30);
     }, 300000);
+
+    it('a 1,536-char token (the session default), honest or forged, through every session entry point with the session part loaded: ' + name, async () => {
+      // A MicroJWT access token of exactly 1,536 chars, and its forgery.
+      const claims = (pad: number) => JSON.stringify({ sub: 'limits', role: 'r', iat: NOW - 10, exp: NOW + 3600, jti: 'limits-jti', pad: 'x'.repeat(pad) });
+      let honest = '';
+      for (let pad = 900; pad < 1536 && honest.length !== 1536; pad++) {
+        for (let hx = 0; hx < 4 && honest.length !== 1536; hx++) honest = forge('{"alg":"HS256","typ":"JWT","p":"' + 'y'.repeat(hx) + '"}', claims(pad), KEY);
+      }
+      expect(honest.length).toBe(1536);
+      // The token arrives as an HTTP server holds it: the Authorization header value.
+      const script = `var mj = require('microjwt');
+var S = require('Storage'), K = ${JSON.stringify(KEY)}, min = 1e9;
+var f = function () { var x = process.memory().free; if (x < min) min = x; return x; };
+var j = new mj.MicroJWT(K, { clock: function () { return ${NOW}; }, silent: true });
+var ok = function (q, r) { r.writeHead(200); r.end(); };
+var gj = mj.guard({ jwt: j }, ok), gk = mj.guard({ key: K, algorithms: ['HS256'], currentTime: ${NOW} }, ok);
+try { mj.verify('x', K, { algorithms: ['HS256'] }); } catch (e) {}
+var names = ['honest', 'forged'];
+for (var i = 0; i < 2; i++) {
+  var h = 'Bearer ' + S.read(names[i]);
+  var free0 = f();
+  var out = [];
+  out.push(j.verifyToken(h.substr(7)) ? 'claims' : 'null');
+  f();
+  out.push(mj.introspect(h.substr(7), K, { algorithms: ['HS256'], currentTime: ${NOW} }).active);
+  f();
+  var res = { s: 0, writeHead: function (s) { this.s = s; }, end: function () {} };
+  gj({ headers: { Authorization: h } }, res); out.push(res.s); f();
+  gk({ headers: { Authorization: h } }, res); out.push(res.s); f();
+  print('RESULT ' + names[i] + ' ' + out.join(',') + ' free before ' + free0 + ' min ' + min);
+  h = undefined;
+}
+`;
+      const r = await runOnEspruino(bin, script, { timeoutMs: 120000, storage: { honest, forged: forged(honest) } });
+      expect(r.error, r.output).toBeUndefined();
+      if (process.env.SHOW_LIMITS) console.log(r.output);
+      expect(r.output, r.output).toMatch(/RESULT honest claims,true,200,200 free before \d+ min \d+/);
+      expect(r.output, r.output).toMatch(/RESULT forged null,false,401,401 free before \d+ min \d+/);
+    }, 300000);
   }
 });
