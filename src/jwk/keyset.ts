@@ -31,6 +31,8 @@ export interface KeySetEntry {
 export interface KeySetOptions {
   /** `kid` of the key `sign` uses (default: the first key). */
   signingKid?: string;
+  /** Most keys accepted (default 16): a JWK Set may come from outside, and each key costs a board RAM for as long as the set lives. */
+  maxKeys?: number;
 }
 
 export class KeySet {
@@ -47,6 +49,9 @@ export class KeySet {
     if (options !== undefined && !isPlainObject(options)) throw new JWTError('KeySet options must be an object', 'ERR_OPTIONS_INVALID');
     const signingKid = options ? options.signingKid : undefined;
     if (signingKid !== undefined && typeof signingKid !== 'string') throw new JWTError('KeySet option signingKid must be a string', 'ERR_OPTIONS_INVALID');
+    const maxKeys = options && options.maxKeys !== undefined ? options.maxKeys : 16;
+    if (typeof maxKeys !== 'number' || maxKeys % 1 !== 0 || !(maxKeys >= 1)) throw new JWTError('KeySet option maxKeys must be an integer of at least 1', 'ERR_OPTIONS_INVALID');
+    if (jwks.keys.length > maxKeys) throw new JWTError('KeySet: the JWK Set has ' + jwks.keys.length + ' keys, more than maxKeys ' + maxKeys, 'ERR_KEYSET_SIZE');
     this._entries = [];
     for (let i = 0; i < jwks.keys.length; i++) {
       const jwk = jwks.keys[i];

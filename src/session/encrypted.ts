@@ -21,7 +21,7 @@ export const encryptToken = function (claims: Claims, key: Uint8Array, typ: stri
 };
 
 /** The claims (not checked yet) and header `typ` of an encrypted token; DecryptionError and friends otherwise. */
-export const decryptToken = function (token: string, key: Uint8Array): { payload: Claims; typ: unknown } {
-  const d = decrypt(token, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256CBC-HS512'] });
+export const decryptToken = function (token: string, key: Uint8Array, maxTokenLength: number): { payload: Claims; typ: unknown } {
+  const d = decrypt(token, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256CBC-HS512'], maxTokenLength: maxTokenLength });
   return { payload: parseObject(bytesToBinary(d.plaintext), 'JWT payload'), typ: d.header.typ };
 };

@@ -26,6 +26,8 @@ export interface MicroJWTOptions {
   leeway?: number;
   issuer?: string;
   kdf?: { iterations?: number; salt?: string | Uint8Array };
+  /** Longest token accepted, in chars (default 1536), checked before anything is decoded (see SESSION_MAX_TOKEN_LENGTH). */
+  maxTokenLength?: number;
 }
 
 /** Checked options (defaults filled in by the caller). */
@@ -34,7 +36,7 @@ export const checkMicroJWTOptions = function (options: unknown): MicroJWTOptions
   const o = checkOptionTable<MicroJWTOptions>(
     'MicroJWT',
     options,
-    ' algorithm:S ttl:P refreshTtl:P logLevel:S silent:B logger:T revocationStore:T clock:F minClock:P leeway:P issuer:S kdf:O',
+    ' algorithm:S ttl:P refreshTtl:P logLevel:S silent:B logger:T revocationStore:T clock:F minClock:P leeway:P issuer:S kdf:O maxTokenLength:I',
   );
   if (o.algorithm !== undefined && hashOf(o.algorithm) === undefined) optionsError('MicroJWT: option "algorithm" must be "HS256", "HS384" or "HS512"');
   if (o.ttl === 0 || o.refreshTtl === 0) optionsError('MicroJWT: options "ttl" and "refreshTtl" must be more than 0 seconds');

@@ -11,7 +11,7 @@ import { runDeviceScript } from '../../src/host/emulator';
 import { runOnEspruino, espruinoBinaries } from '../../src/host/real';
 import { boardNames } from '../../src/host/paths';
 import { corpus } from './corpus';
-import { deviceChunks } from './runner';
+import { attackStorage, deviceChunks } from './runner';
 import { checkChunkRun } from './device-check';
 
 const CASES = corpus();
@@ -22,7 +22,7 @@ describe('attack corpus on the device', () => {
     expect(CHUNKS.length).toBeGreaterThan(5);
     const onDevice = CASES.filter((c) => !c.hostOnly).length;
     expect(CHUNKS.reduce((n, c) => n + c.indexes.length, 0)).toBe(onDevice);
-    for (const c of CHUNKS) expect(c.script.length).toBeLessThan(9000);
+    for (const c of CHUNKS) expect(c.script.length).toBeLessThan(6000);
   });
 
   for (const board of boardNames()) {
@@ -30,7 +30,7 @@ describe('attack corpus on the device', () => {
       'emulator ' + board,
       async () => {
         for (const chunk of CHUNKS) {
-          const r = await runDeviceScript(chunk.script, { board, time: 'host', timeoutMs: 60000, filename: 'attack-chunk.js' });
+          const r = await runDeviceScript(chunk.script, { board, time: 'host', timeoutMs: 60000, filename: 'attack-chunk.js', storage: attackStorage() });
           checkChunkRun(CASES, chunk.indexes, r.output, r.error);
         }
       },
@@ -43,7 +43,7 @@ describe('attack corpus on the device', () => {
   for (const bin of binaries) {
     describe('real ' + basename(bin) + ' (' + bin + ')', () => {
       it.for(CHUNKS.map((c, n) => [n, c] as const))('chunk %i', { timeout: 300000 }, async ([, chunk]) => {
-        const r = await runOnEspruino(bin, chunk.script, { timeoutMs: 120000 });
+        const r = await runOnEspruino(bin, chunk.script, { timeoutMs: 120000, storage: attackStorage() });
         checkChunkRun(CASES, chunk.indexes, r.output, r.error);
       });
     });

@@ -9,6 +9,8 @@
 // Adding cases for a new layer (JWE, sessions): add its calls to calls.ts and
 // push cases here (or from a sibling module) with `call` set to them.
 import { b64u, bumpLast, canonicalB64u, forge, mac, spareBitsSet, Bytes } from './forge';
+import { jweCases } from './corpus-jwe';
+import { sessionCases } from './corpus-session';
 
 /** A token too long to be written out in a device script: parts, `[unit, count]` repeated. */
 export interface TokenRecipe {
@@ -37,6 +39,8 @@ export interface AttackCase {
   expect: string;
   /** Why this case does not run on boards (e.g. a token larger than a board's RAM). */
   hostOnly?: string;
+  /** The exact error message expected too (e.g. the one DecryptionError message: no oracle in the text). */
+  message?: string;
 }
 
 export const NOW = 1700000000;
@@ -72,6 +76,14 @@ export const E = {
   missing: 'MissingRequiredClaimError ERR_JWT_CLAIM_MISSING',
   options: 'JWTError ERR_OPTIONS_INVALID',
   notSupported: 'NotSupportedError ERR_NOT_SUPPORTED',
+  // JWE
+  decrypt: 'DecryptionError ERR_JWE_DECRYPTION',
+  pbes2Count: 'InvalidTokenError ERR_JWE_PBES2_COUNT',
+  zip: 'NotSupportedError ERR_JWE_ZIP',
+  keySize: 'InvalidKeyError ERR_KEY_SIZE',
+  nested: 'InvalidTokenError ERR_JWT_NESTED',
+  notNested: 'InvalidTokenError ERR_JWT_NOT_NESTED',
+  keysetSize: 'JWTError ERR_KEYSET_SIZE',
 };
 
 const H = '{"alg":"HS256","typ":"JWT"}';
@@ -233,6 +245,13 @@ export const jwsJwtCases = (): AttackCase[] => {
   add('kid', 'matching kid, key set', withHeader('"kid":"k1"'), 'ok', { key: keyset('k2') });
   add('kid', 'no kid, two keys fit', GOOD, E.keyMulti, { key: keyset('k2') });
   add('kid', 'kid of the other key', withHeader('"kid":"k2"'), E.sig, { key: keyset('k2') });
+  // The size of a key set (a JWK Set may arrive from outside): default 16 keys, option maxKeys.
+  const many = (n: number, options?: Record<string, unknown>) => ({ keyset: { keys: Array.from({ length: n }, (_, i) => ({ kty: 'oct', k: b64u(i === 0 ? KEY : KEY + i), kid: 'k' + i })) }, ...(options ? { options } : {}) });
+  add('kid', 'key set of 16 keys (the default limit)', withHeader('"kid":"k0"'), 'ok', { key: many(16) });
+  add('kid', 'key set of 17 keys', withHeader('"kid":"k0"'), E.keysetSize, { key: many(17) });
+  add('kid', 'key set of 3 keys, maxKeys 3', withHeader('"kid":"k0"'), 'ok', { key: many(3, { maxKeys: 3 }) });
+  add('kid', 'key set of 4 keys, maxKeys 3', withHeader('"kid":"k0"'), E.keysetSize, { key: many(4, { maxKeys: 3 }) });
+  add('kid', 'key set with maxKeys 0', withHeader('"kid":"k0"'), E.options, { key: many(1, { maxKeys: 0 }) });
 
   // ---- typ
   add('typ', 'a number', withHeader('"typ":1'), E.malformed);
@@ -556,5 +575,14 @@ export const jwsJwtCases = (): AttackCase[] => {
   return out;
 };
 
-/** The whole corpus (JWE and session cases join here when those layers land). */
-export const corpus = (): AttackCase[] => jwsJwtCases();
+/** The whole corpus: JWS/JWT, JWE, then every token of both through the session entry points. */
+export const corpus = (): AttackCase[] => {
+  const base = [...jwsJwtCases(), ...jweCases()];
+  const all = [...base, ...sessionCases(base)];
+  const names = new Set<string>();
+  for (const c of all) {
+    if (names.has(c.name)) throw new Error('duplicate case name ' + c.name);
+    names.add(c.name);
+  }
+  return all;
+};

@@ -11,7 +11,7 @@ import { runDeviceScript } from '../../src/host/emulator';
 import { runOnEspruino, espruinoBinaries } from '../../src/host/real';
 import { boardNames } from '../../src/host/paths';
 import { buildCase, microjwtVerdict, paramsArb } from './fuzz';
-import { deviceChunks } from './runner';
+import { attackStorage, deviceChunks } from './runner';
 import { checkChunkRun } from './device-check';
 import type { AttackCase } from './corpus';
 
@@ -46,7 +46,7 @@ describe('fuzz slice on the device', () => {
   for (const board of boardNames()) {
     it('emulator ' + board, async () => {
       for (const chunk of CHUNKS) {
-        const r = await runDeviceScript(chunk.script, { board, time: 'host', timeoutMs: 60000, filename: 'fuzz-chunk.js' });
+        const r = await runDeviceScript(chunk.script, { board, time: 'host', timeoutMs: 60000, filename: 'fuzz-chunk.js', storage: attackStorage() });
         checkChunkRun(CASES, chunk.indexes, r.output, r.error);
       }
     }, 300000);
@@ -56,7 +56,7 @@ describe('fuzz slice on the device', () => {
   if (!binaries.length) it.skip('real interpreter: skipped, ESPRUINO_BIN is not set', () => {});
   for (const bin of binaries) {
     it.for(CHUNKS.map((c, n) => [n, c] as const))('real ' + basename(bin) + ' (' + bin + '), chunk %i', { timeout: 300000 }, async ([, chunk]) => {
-      const r = await runOnEspruino(bin, chunk.script, { timeoutMs: 120000 });
+      const r = await runOnEspruino(bin, chunk.script, { timeoutMs: 120000, storage: attackStorage() });
       checkChunkRun(CASES, chunk.indexes, r.output, r.error);
     });
   }

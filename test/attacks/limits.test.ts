@@ -8,12 +8,26 @@
 //   cache keeps only verified headers of at most 256 chars, the MAC cache
 //   at most 4 keys.
 // (Length and nesting limits at and just past their values are corpus cases:
-// see the 'length' and 'nesting' groups in corpus.ts.)
+// see the 'length' and 'nesting' groups in corpus.ts, 'jwe-length',
+// 'jwe-pbes2' and the session 'length:' cases; the key-set size is the 'kid'
+// group's; the StorageRevocationStore bound is store.test.ts's.) On Node:
+// the PBES2 count refused before any work, the session entry points'
+// maxTokenLength, the MemoryRevocationStore capacity.
 import { describe, expect, it } from 'vitest';
 import { basename } from 'node:path';
 import { runOnEspruino, espruinoBinaries } from '../../src/host/real';
 import { forge } from './forge';
 import source from '../../src/index';
+import { forgeJwe } from './jweforge';
+
+const caught = (f: () => unknown): Error & { code: string } => {
+  try {
+    f();
+  } catch (e) {
+    return e as Error & { code: string };
+  }
+  throw new Error('no error thrown');
+};
 
 const KEY = 'attack-corpus-secret-0123456789-abcdef';
 const NOW = 1700000000;
@@ -36,6 +50,93 @@ describe('limits on Node', () => {
     expect(t.length).toBe(4096);
     expect(source.verify(t, KEY, { algorithms: ['HS256'], currentTime: NOW })).toMatchObject({ sub: 'limits' });
     expect(() => source.verify(forged(t), KEY, { algorithms: ['HS256'], currentTime: NOW })).toThrow(source.InvalidSignatureError);
+  });
+});
+
+describe('limits of JWE, key sets and revocation stores on Node (each at and just past its default and its option)', () => {
+  const pb = (p2c: string) => forgeJwe({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', key: 'limits password', plaintext: 'x', p2c });
+  const popts = { keyManagementAlgorithms: ['PBES2-HS256+A128KW'], contentEncryptionAlgorithms: ['A128GCM'] };
+
+  it('a PBES2 count of 10^9 is refused before any PBKDF2 work', () => {
+    // The accepted count at the default limit does the work: 10,000 iterations.
+    let t = performance.now();
+    expect(source.decrypt(pb('10000'), 'limits password', popts).plaintext).toHaveLength(1);
+    const work = performance.now() - t;
+    t = performance.now();
+    const e = caught(() => source.decrypt(pb('1000000000'), 'limits password', popts));
+    const refuse = performance.now() - t;
+    expect(e).toBeInstanceOf(source.InvalidTokenError);
+    expect(e.code).toBe('ERR_JWE_PBES2_COUNT');
+    // 10^9 iterations would take hours; the refusal costs less than a tenth of 10,000 iterations.
+    expect(refuse, 'refusal ' + refuse + ' ms, 10,000 iterations ' + work + ' ms').toBeLessThan(Math.max(work / 10, 5));
+    expect(caught(() => source.decrypt(pb('10001'), 'limits password', popts)).code).toBe('ERR_JWE_PBES2_COUNT');
+    expect(source.decrypt(pb('50'), 'limits password', { ...popts, maxPBES2Count: 50 }).plaintext).toHaveLength(1);
+    expect(caught(() => source.decrypt(pb('51'), 'limits password', { ...popts, maxPBES2Count: 50 })).code).toBe('ERR_JWE_PBES2_COUNT');
+  });
+
+  it('session entry points: maxTokenLength 1,536 by default (MicroJWT, introspect, guard), an option of each', () => {
+    const clock = () => NOW;
+    const mj = new source.MicroJWT(KEY, { clock, silent: true });
+    const at = (n: number) => {
+      // A MicroJWT token padded to exactly n chars.
+      for (let pad = 0; pad < n; pad++) {
+        const t = mj.createToken('u', 'r', { p: 'x'.repeat(pad) });
+        if (t.length >= n) return t.length === n ? t : undefined;
+      }
+    };
+    let t1536: string | undefined;
+    let t1537: string | undefined;
+    for (let i = 0; i < 20 && !(t1536 && t1537); i++) {
+      t1536 = t1536 ?? at(1536);
+      t1537 = t1537 ?? at(1537);
+    }
+    expect(t1536?.length).toBe(1536);
+    expect(t1537?.length).toBe(1537);
+    expect(mj.verifyToken(t1536!)).not.toBeNull();
+    expect(mj.verifyToken(t1537!)).toBeNull();
+    expect(mj.lastError?.code).toBe('ERR_JWT_TOO_LONG');
+    expect(new source.MicroJWT(KEY, { clock, silent: true, maxTokenLength: 1537 }).verifyToken(t1537!)).not.toBeNull();
+    const vo = { algorithms: ['HS256'], currentTime: NOW };
+    expect(source.introspect(t1536!, KEY, vo).active).toBe(true);
+    expect(source.introspect(t1537!, KEY, vo).active).toBe(false);
+    expect(source.introspect(t1537!, KEY, { ...vo, maxTokenLength: 1537 }).active).toBe(true);
+    const status = (g: (req: unknown, res: unknown) => void, t: string) => {
+      let s = 0;
+      g({ headers: { authorization: 'Bearer ' + t } }, { writeHead: (x: number) => (s = x), end: () => {} });
+      return s;
+    };
+    const ok = (_q: unknown, res: { writeHead(s: number): void; end(): void }) => {
+      res.writeHead(200);
+      res.end();
+    };
+    expect(status(source.guard({ key: KEY, ...vo }, ok as never), t1536!)).toBe(200);
+    expect(status(source.guard({ key: KEY, ...vo }, ok as never), t1537!)).toBe(401);
+    expect(status(source.guard({ key: KEY, ...vo, maxTokenLength: 1537 }, ok as never), t1537!)).toBe(200);
+    expect(status(source.guard({ jwt: mj }, ok as never), t1537!)).toBe(401);
+    for (const bad of [0, 1.5, '1536']) expect(caught(() => new source.MicroJWT(KEY, { maxTokenLength: bad as never })).code).toBe('ERR_OPTIONS_INVALID');
+  });
+
+  it('MemoryRevocationStore: 100 entries by default, the capacity option, at most 100,000', () => {
+    const fill = (s: { add(j: string, e: number): boolean }, n: number) => {
+      for (let i = 0; i < n; i++) expect(s.add('j' + i, NOW + 60)).toBe(true);
+    };
+    const clock = () => NOW;
+    const d = new source.MemoryRevocationStore({ clock });
+    fill(d, 100);
+    expect(caught(() => d.add('one more', NOW + 60)).code).toBe('ERR_STORE_FULL');
+    expect(d.size()).toBe(100);
+    const c = new source.MemoryRevocationStore({ capacity: 3, clock });
+    fill(c, 3);
+    expect(caught(() => c.add('one more', NOW + 60)).code).toBe('ERR_STORE_FULL');
+    expect(new source.MemoryRevocationStore({ capacity: 100000 }).size()).toBe(0);
+    expect(caught(() => new source.MemoryRevocationStore({ capacity: 100001 })).code).toBe('ERR_OPTIONS_INVALID');
+    // A session's default store is one of these: a flood of refreshes cannot grow it past its capacity.
+    const mj = new source.MicroJWT(KEY, { clock, silent: true, revocationStore: new source.MemoryRevocationStore({ capacity: 2, clock }) });
+    let t = mj.createToken('u', 'r');
+    t = mj.refreshToken(t);
+    t = mj.refreshToken(t);
+    expect(() => mj.refreshToken(t)).toThrow(source.JWTError);
+    expect(mj.lastError?.code).toBe('ERR_STORE_FULL');
   });
 });
 
@@ -107,6 +208,45 @@ print('KEYS kept ' + (use() - m2));
       expect(Number(big?.[2]), r.output).toBeLessThan(60);
       expect(Number(/HEADERS kept (-?\d+)/.exec(r.output)?.[1]), r.output).toBeLessThan(30);
       expect(Number(/KEYS kept (-?\d+)/.exec(r.output)?.[1]), r.output).toBeLessThan(30);
+    }, 300000);
+
+    it('a 1,536-char token (the session default), honest or forged, through every session entry point with the session part loaded: ' + name, async () => {
+      // A MicroJWT access token of exactly 1,536 chars, and its forgery.
+      const claims = (pad: number) => JSON.stringify({ sub: 'limits', role: 'r', iat: NOW - 10, exp: NOW + 3600, jti: 'limits-jti', pad: 'x'.repeat(pad) });
+      let honest = '';
+      for (let pad = 900; pad < 1536 && honest.length !== 1536; pad++) {
+        for (let hx = 0; hx < 4 && honest.length !== 1536; hx++) honest = forge('{"alg":"HS256","typ":"JWT","p":"' + 'y'.repeat(hx) + '"}', claims(pad), KEY);
+      }
+      expect(honest.length).toBe(1536);
+      // The token arrives as an HTTP server holds it: the Authorization header value.
+      const script = `var mj = require('microjwt');
+var S = require('Storage'), K = ${JSON.stringify(KEY)}, min = 1e9;
+var f = function () { var x = process.memory().free; if (x < min) min = x; return x; };
+var j = new mj.MicroJWT(K, { clock: function () { return ${NOW}; }, silent: true });
+var ok = function (q, r) { r.writeHead(200); r.end(); };
+var gj = mj.guard({ jwt: j }, ok), gk = mj.guard({ key: K, algorithms: ['HS256'], currentTime: ${NOW} }, ok);
+try { mj.verify('x', K, { algorithms: ['HS256'] }); } catch (e) {}
+var names = ['honest', 'forged'];
+for (var i = 0; i < 2; i++) {
+  var h = 'Bearer ' + S.read(names[i]);
+  var free0 = f();
+  var out = [];
+  out.push(j.verifyToken(h.substr(7)) ? 'claims' : 'null');
+  f();
+  out.push(mj.introspect(h.substr(7), K, { algorithms: ['HS256'], currentTime: ${NOW} }).active);
+  f();
+  var res = { s: 0, writeHead: function (s) { this.s = s; }, end: function () {} };
+  gj({ headers: { Authorization: h } }, res); out.push(res.s); f();
+  gk({ headers: { Authorization: h } }, res); out.push(res.s); f();
+  print('RESULT ' + names[i] + ' ' + out.join(',') + ' free before ' + free0 + ' min ' + min);
+  h = undefined;
+}
+`;
+      const r = await runOnEspruino(bin, script, { timeoutMs: 120000, storage: { honest, forged: forged(honest) } });
+      expect(r.error, r.output).toBeUndefined();
+      if (process.env.SHOW_LIMITS) console.log(r.output);
+      expect(r.output, r.output).toMatch(/RESULT honest claims,true,200,200 free before \d+ min \d+/);
+      expect(r.output, r.output).toMatch(/RESULT forged null,false,401,401 free before \d+ min \d+/);
     }, 300000);
   }
 });

@@ -4,7 +4,9 @@
 // A verdict is 'ok' or 'ErrorClass CODE'; anything that is not one of the
 // library's typed errors shows as 'UNTYPED ...' and a typed error whose
 // class and name disagree as 'MISLABELLED ...', which no expectation matches.
-import { CALLS, Microjwt } from './calls';
+import { CALLS, classify, Microjwt } from './calls';
+
+export { classify };
 import { AttackCase, KeySpec, TokenSpec, tokenOf } from './corpus';
 
 export interface Outcome {
@@ -21,23 +23,13 @@ export const keyOf = (mj: Microjwt, spec: KeySpec | undefined): unknown => {
   return new mj.KeySet(JSON.parse(JSON.stringify(spec.keyset)), spec.options as never);
 };
 
-/** The verdict string for a thrown value. */
-export const classify = (mj: Microjwt, e: unknown): string => {
-  if (!(e instanceof mj.JWTError)) return 'UNTYPED ' + String(e);
-  const err = e as InstanceType<typeof mj.JWTError> & { code: string };
-  const ctor = (mj as unknown as Record<string, unknown>)[err.name];
-  // The exact class: its prototype is the exported class's (with errors a lazy part, the export is a stub whose prototype is the class's).
-  if (typeof ctor !== 'function' || !(e instanceof (ctor as new () => unknown)) || Object.getPrototypeOf(err) !== (ctor as { prototype: unknown }).prototype) return 'MISLABELLED ' + err.name;
-  return err.name + ' ' + err.code;
-};
-
 /** Runs one case on Node against the module `mj` (the sources or a built file). */
 export const runOnNode = (mj: Microjwt, c: AttackCase): Outcome => {
   const call = CALLS[c.call];
   if (!call) throw new Error('unknown call ' + c.call + ' in case ' + c.name);
   try {
-    call.node(mj, tokenOf(c.token), keyOf(mj, c.key), c.options === undefined ? undefined : JSON.parse(JSON.stringify(c.options)));
-    return { verdict: 'ok' };
+    const r = call.node(mj, tokenOf(c.token), keyOf(mj, c.key), c.options === undefined ? undefined : JSON.parse(JSON.stringify(c.options)));
+    return { verdict: call.returnsVerdict ? String(r) : 'ok' };
   } catch (e) {
     return { verdict: classify(mj, e), error: e };
   }
@@ -69,11 +61,14 @@ export const forbiddenTexts = (c: AttackCase): string[] => {
 // ---------------------------------------------------------------- device side
 
 /**
- * ES5 prelude of every device script: loads the module, then spies on
- * Storage (a `kid` must never be used to read a file) and on JSON.parse
- * (nothing nested deeper than the library's limit may reach the device's
- * own parser, which recurses and runs a 5,100-variable board out of memory),
- * and defines the case runner. Each case prints `R <index> <verdict>`.
+ * The ES5 case runner, a Storage module (`ATTACK_MODULE`) that every device
+ * script loads: it loads microjwt, then spies on Storage (a `kid` must never
+ * be used to read a file) and on JSON.parse (nothing nested deeper than the
+ * library's limit may reach the device's own parser, which recurses and runs
+ * a 5,100-variable board out of memory), and defines the case runner. Each
+ * case prints `R <index> <verdict>`. Loaded from Storage, its function
+ * bodies stay in flash: a script holding it as text would spend ~600 JsVars
+ * of a Pico's RAM on it, which the JWE and session parts need.
  */
 const prelude = (calls: string[]): string => `var mj = require('microjwt');
 var __storage = 0, __deep = 0, __minFree = 1e9;
@@ -101,6 +96,7 @@ var __tooDeep = function (t, max) {
 };
 JSON.parse = function (t) { if (typeof t === 'string' && __tooDeep(t, 32)) __deep++; return __parse(t); };
 var CALLS = {${calls.map((n) => JSON.stringify(n) + ': ' + CALLS[n].device).join(',\n')}};
+var VERDICTS = {${calls.filter((n) => CALLS[n].returnsVerdict).map((n) => JSON.stringify(n) + ': 1').join(', ')}};
 var __repeat = function (unit, n) {
   if (n < 1) return '';
   var s = unit, k = 1;
@@ -138,11 +134,13 @@ var __verdict = function (e) {
 var __run = function (c) {
   var t = __token(c.t), v = 'ok';
   try {
-    CALLS[c.c](mj, t, __key(c.k), c.o);
+    var r = CALLS[c.c](mj, t, __key(c.k), c.o);
+    if (VERDICTS[c.c]) v = String(r);
   } catch (e) {
     v = __verdict(e);
     var m = String(e && e.message);
     if (__has(m, t) || __has(m, c.k) || (c.k && c.k.jwk && __has(m, c.k.jwk.k))) v += ' LEAK';
+    if (c.m) v += ' | ' + m;
   }
   var free = process.memory().free;
   if (free < __minFree) __minFree = free;
@@ -150,9 +148,21 @@ var __run = function (c) {
 };
 `;
 
-const postlude = (count: number): string => `print('SPIES storage=' + __storage + ' deep=' + __deep + ' minFree=' + __minFree);
-print('DONE ${count}');
+const postlude = `exports.run = __run;
+exports.report = function (count) {
+  print('SPIES storage=' + __storage + ' deep=' + __deep + ' minFree=' + __minFree);
+  print('DONE ' + count);
+};
 `;
+
+/** Storage file name of the case runner on the device. */
+export const ATTACK_MODULE = 'mjattack';
+
+/** The case runner module's text (every call of calls.ts). */
+export const attackModule = (): string => prelude(Object.keys(CALLS)) + postlude;
+
+/** The Storage files a device run of chunks needs besides microjwt. */
+export const attackStorage = (): Record<string, string> => ({ [ATTACK_MODULE]: attackModule() });
 
 /**
  * A long token string as a recipe around its longest run of a repeated
@@ -178,7 +188,13 @@ export const compressToken = (s: string): TokenSpec => {
 
 /** One case as the device script holds it: `i` is its index in the corpus. */
 const deviceCase = (c: AttackCase, i: number): string =>
-  JSON.stringify({ i, c: c.call, t: typeof c.token === 'string' ? compressToken(c.token) : c.token, k: c.key, o: c.options });
+  JSON.stringify({ i, c: c.call, t: typeof c.token === 'string' ? compressToken(c.token) : c.token, k: c.key, o: c.options, m: c.message === undefined ? undefined : 1 });
+
+/** The verdict line a device gives for a case that meets its expectation. */
+export const expectedDeviceVerdict = (c: AttackCase): string => (c.message === undefined ? c.expect : c.expect + ' | ' + c.message);
+
+/** How much more room a case of a call takes on the device than its text says (the lazy parts it loads, the work per case). */
+const CHUNK_WEIGHT: Record<string, number> = { decrypt: 1.5, decryptJWT: 1.5, sessions: 3 };
 
 export interface DeviceChunk {
   /** Indexes into the case list given to `deviceChunks`. */
@@ -200,21 +216,24 @@ export const deviceChunks = (cases: AttackCase[], budget = 5000): DeviceChunk[] 
     const text = deviceCase(c, i);
     // A case whose token is long runs alone: its verify needs about
     // 270 + 0.35 x length free JsVars on a 5,100-var board (measured).
+    // JWE and session cases load those lazy parts (~660 and ~1,130 JsVars
+    // on the Pico-like build): their chunks hold less.
     const token = tokenOf(c.token);
-    const alone = typeof token === 'string' && token.length > 1500;
-    if (!cur || alone || (cur.size + text.length > budget && cur.indexes.length > 0)) {
+    const weight = CHUNK_WEIGHT[c.call] ?? 1;
+    const alone = typeof token === 'string' && token.length * weight > 1500;
+    const size = text.length * weight;
+    if (!cur || alone || (cur.size + size > budget && cur.indexes.length > 0)) {
       cur = { indexes: [], texts: [], size: 0 };
       chunks.push(cur);
     }
     cur.indexes.push(i);
     cur.texts.push(text);
-    cur.size += alone ? budget : text.length;
+    cur.size += alone ? budget : size;
   });
   return chunks.map((ch) => {
-    const calls = [...new Set(ch.indexes.map((i) => cases[i].call))];
-    // The cases run one at a time from a list: each is its own statement so
-    // the parsed list holds small objects, and a failed case cannot stop the rest.
-    const script = prelude(calls) + 'var CASES = [\n' + ch.texts.join(',\n') + '\n];\nfor (var __i = 0; __i < CASES.length; __i++) { __run(CASES[__i]); CASES[__i] = undefined; }\n' + postlude(ch.indexes.length);
+    // The cases run one at a time from a list, each dropped once run.
+    const script =
+      "var A = require('" + ATTACK_MODULE + "');\nvar CASES = [\n" + ch.texts.join(',\n') + '\n];\nfor (var __i = 0; __i < CASES.length; __i++) { A.run(CASES[__i]); CASES[__i] = undefined; }\nA.report(' + ch.indexes.length + ');\n';
     return { indexes: ch.indexes, script };
   });
 };

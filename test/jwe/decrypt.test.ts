@@ -45,6 +45,14 @@ describe('decrypt options', () => {
       expect(caught(() => decrypt(forge(h), KEY, OPTS)), h).toBeInstanceOf(E.InvalidAlgorithmError);
     }
   });
+  it('a name from the token is quoted and cut in the message (no kilobytes, no forged log lines)', () => {
+    for (const h of ['{"alg":"' + 'A256KW'.repeat(300) + '","enc":"A256GCM"}', '{"alg":"dir","enc":"' + 'A256GCM'.repeat(300) + '"}', '{"alg":"dir","enc":"x\\nERROR forged"}']) {
+      const e = caught(() => decrypt(forge(h), KEY, OPTS));
+      expect(e, h).toBeInstanceOf(E.InvalidAlgorithmError);
+      expect(e.message.length, e.message).toBeLessThan(120);
+      expect(e.message).not.toContain('\n');
+    }
+  });
 });
 
 describe('decrypt: strict parsing', () => {

@@ -74,6 +74,16 @@ describe('KeySet', () => {
     expect(caught(() => new KeySet({ keys: [{ kty: 'oct', k: 'AA', kid: 'x' }, { kty: 'oct', k: 'AQ', kid: 'x' }] }, { signingKid: 'x' })).code).toBe('ERR_OPTIONS_INVALID');
     expect(caught(() => new KeySet({ keys: [{ kty: 'oct', k: 'AA' }] }, { signingKid: 1 } as any)).code).toBe('ERR_OPTIONS_INVALID');
   });
+  it('holds at most maxKeys keys (default 16): a JWK Set may come from outside', () => {
+    const keys = (n: number) => ({ keys: Array.from({ length: n }, (_, i) => ({ kty: 'oct' as const, k: b64u(A + i), kid: 'k' + i })) });
+    expect(new KeySet(keys(16)).kids()).toHaveLength(16);
+    const e = caught(() => new KeySet(keys(17)));
+    expect(e.code).toBe('ERR_KEYSET_SIZE');
+    expect(e).toBeInstanceOf(E.JWTError);
+    expect(new KeySet(keys(40), { maxKeys: 40 }).kids()).toHaveLength(40);
+    expect(caught(() => new KeySet(keys(3), { maxKeys: 2 })).code).toBe('ERR_KEYSET_SIZE');
+    for (const bad of [0, -1, 1.5, '3', null]) expect(caught(() => new KeySet(keys(1), { maxKeys: bad as any })).code).toBe('ERR_OPTIONS_INVALID');
+  });
   it('a plain JWK Set is not a key', () => {
     expect(caught(() => verify(forge('{"alg":"HS256"}', '{}', A), { keys: [{ kty: 'oct', k: b64u(A) }] }, opts)).code).toBe('ERR_KEY_TYPE');
   });

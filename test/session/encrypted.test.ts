@@ -4,7 +4,7 @@
 // Also the revocationStore hook in decryptJWT.
 import { describe, expect, it } from 'vitest';
 import * as jose from 'jose';
-import { pbkdf2Sync } from 'node:crypto';
+import { createCipheriv, createHmac, pbkdf2Sync } from 'node:crypto';
 import { MicroJWT } from '../../src/session/microjwt';
 import { MemoryRevocationStore } from '../../src/revocation/memory';
 import { decryptJWT } from '../../src/jwt/decrypt';
@@ -76,6 +76,26 @@ describe('encrypted MicroJWT tokens', () => {
     expect(jwt.verifyToken(parts.join('.'), 'aud', true)).toBeNull();
     expect(jwt.lastError).toBeInstanceOf(E.DecryptionError);
     expect(new MicroJWT('another-secret-of-at-least-32-bytes!!', { silent: true }).verifyToken(n, 'aud', true)).toBeNull();
+  });
+
+  it('a token asking for "zip" is refused like any other bad token (null, NotSupportedError in lastError), never thrown', async () => {
+    const jwt = new MicroJWT(SECRET, { silent: true });
+    const t = jwt.createToken('u', 'r', null, null, true);
+    // The same claims under the same key, with "zip" in the protected header (authentic: jose cannot make one, node:crypto can).
+    const d = await jose.compactDecrypt(t, serverKey());
+    const h = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256CBC-HS512', typ: 'JWT', zip: 'DEF' })).toString('base64url');
+    const key = serverKey();
+    const iv = Buffer.alloc(16, 3);
+    const c = createCipheriv('aes-256-cbc', key.subarray(32), iv);
+    const ct = Buffer.concat([c.update(d.plaintext), c.final()]);
+    const al = Buffer.alloc(8);
+    al.writeUInt32BE(h.length * 8, 4);
+    const tag = createHmac('sha512', key.subarray(0, 32)).update(Buffer.concat([Buffer.from(h), iv, ct, al])).digest().subarray(0, 32);
+    const z = [h, '', iv.toString('base64url'), ct.toString('base64url'), tag.toString('base64url')].join('.');
+    expect(jwt.verifyToken(z, undefined, true)).toBeNull();
+    expect(jwt.lastError).toBeInstanceOf(E.NotSupportedError);
+    expect(jwt.lastError!.code).toBe('ERR_JWE_ZIP');
+    expect(() => jwt.refreshToken(z, true)).toThrow(E.NotSupportedError);
   });
 });
 

@@ -27,6 +27,7 @@ describe('bearer', () => {
     expect(bearer(req({ authorization: 'bearer ' + TOKEN }))).toBe(TOKEN);
     expect(bearer(req({ AUTHORIZATION: 'BEARER   ' + TOKEN + '  ' }))).toBe(TOKEN);
     expect(bearer(req({ Host: 'x', Authorization: 'Bearer abc+/=' }))).toBe('abc+/=');
+    expect(bearer(req({ Authorization: '\t Bearer \t x.y~z== \r\n' }))).toBe('x.y~z==');
   });
 
   it('null for anything else', () => {
@@ -34,6 +35,7 @@ describe('bearer', () => {
       req({}), req(undefined), req({ Authorization: 'Basic dXNlcjpwYXNz' }), req({ Authorization: 'Bearer' }), req({ Authorization: 'Bearer ' }),
       req({ Authorization: 'Bearer a b' }), req({ Authorization: 'Bearer a=b' }), req({ Authorization: 'Bearer "x"' }), req({ Authorization: 'Bearertoken' }),
       req({ Authorization: ['Bearer x'] }), req({ Authorization: 5 }), null, undefined, 'Bearer x', { headers: null },
+      req({ Authorization: 'Bearer  ' }), req({ Authorization: ' Bearer \t ' }), req({ Authorization: 'Bearer\tx' }), req({ Authorization: 'Bearer ===' }), req({ Authorization: 'Bearer a=b=' }),
     ]) {
       expect(bearer(r), JSON.stringify(r)).toBeNull();
     }
