@@ -17,13 +17,14 @@ import { espruinoBinaries, runOnEspruino } from '../../src/host/real';
  * so any regression fails; test/bench/RESULTS.md shows the gap and why.
  * Measured on the Pico-like build (2v29, module in Storage), 2026-11-30:
  * core 996, pico 1,126, esp32 1,106, rp2040 1,128, puck 1,127, universal 1,129
- * (after a first HS256 sign + verify: 243 more).
+ * (after a first HS256 sign + verify: 243 more; 602 for rp2040, pure SHA-256).
  */
 const BUILDS: { name: string; budget: number | null; ceiling: number; firstUse: number }[] = [
   { name: 'core', budget: 450, ceiling: 1040, firstUse: 1290 },
   { name: 'pico', budget: 900, ceiling: 1170, firstUse: 1420 },
   { name: 'esp32', budget: 1600, ceiling: 1150, firstUse: 1400 },
-  { name: 'rp2040', budget: null, ceiling: 1170, firstUse: 1420 },
+  // The rp2040 build never uses a board's native SHA-256: its first use makes the pure SHA-256 code (+360).
+  { name: 'rp2040', budget: null, ceiling: 1170, firstUse: 1780 },
   { name: 'puck', budget: null, ceiling: 1170, firstUse: 1420 },
   { name: 'universal', budget: null, ceiling: 1170, firstUse: 1420 },
 ];
