@@ -8,11 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { basename } from 'node:path';
 import { runDeviceScript } from '../../src/host/emulator';
-import { runOnEspruino, espruinoBinaries } from '../../src/host/real';
+import { espruinoBinaries } from '../../src/host/real';
 import { boardNames } from '../../src/host/paths';
 import { corpus } from './corpus';
 import { attackStorage, deviceChunks } from './runner';
-import { checkChunkRun } from './device-check';
+import { checkChunkRun, runChunkOnEspruino } from './device-check';
 
 const CASES = corpus();
 const CHUNKS = deviceChunks(CASES);
@@ -43,7 +43,7 @@ describe('attack corpus on the device', () => {
   for (const bin of binaries) {
     describe('real ' + basename(bin) + ' (' + bin + ')', () => {
       it.for(CHUNKS.map((c, n) => [n, c] as const))('chunk %i', { timeout: 300000 }, async ([, chunk]) => {
-        const r = await runOnEspruino(bin, chunk.script, { timeoutMs: 120000, storage: attackStorage() });
+        const r = await runChunkOnEspruino(bin, chunk);
         checkChunkRun(CASES, chunk.indexes, r.output, r.error);
       });
     });

@@ -41,6 +41,13 @@ export interface AttackCase {
   hostOnly?: string;
   /** The exact error message expected too (e.g. the one DecryptionError message: no oracle in the text). */
   message?: string;
+  /**
+   * A board with fewer JsVars in all than this skips the case (the device
+   * prints SKIP): what it loads and holds does not fit beside the case
+   * runner on a small board. `why` says what, and where it is run there
+   * without the runner.
+   */
+  needs?: { jsVars: number; why: string };
 }
 
 export const NOW = 1700000000;

@@ -8,11 +8,11 @@ import fc from 'fast-check';
 import { basename } from 'node:path';
 import source from '../../src/index';
 import { runDeviceScript } from '../../src/host/emulator';
-import { runOnEspruino, espruinoBinaries } from '../../src/host/real';
+import { espruinoBinaries } from '../../src/host/real';
 import { boardNames } from '../../src/host/paths';
 import { buildCase, microjwtVerdict, paramsArb } from './fuzz';
 import { attackStorage, deviceChunks } from './runner';
-import { checkChunkRun } from './device-check';
+import { checkChunkRun, runChunkOnEspruino } from './device-check';
 import type { AttackCase } from './corpus';
 
 const SLICE = Number(process.env.FUZZ_DEVICE_CASES ?? 160);
@@ -56,7 +56,7 @@ describe('fuzz slice on the device', () => {
   if (!binaries.length) it.skip('real interpreter: skipped, ESPRUINO_BIN is not set', () => {});
   for (const bin of binaries) {
     it.for(CHUNKS.map((c, n) => [n, c] as const))('real ' + basename(bin) + ' (' + bin + '), chunk %i', { timeout: 300000 }, async ([, chunk]) => {
-      const r = await runOnEspruino(bin, chunk.script, { timeoutMs: 120000, storage: attackStorage() });
+      const r = await runChunkOnEspruino(bin, chunk);
       checkChunkRun(CASES, chunk.indexes, r.output, r.error);
     });
   }

@@ -88,8 +88,8 @@ export interface JweSpec {
 export const forgeJweSegments = (s: JweSpec): string[] => {
   const label = s.label ?? s.alg + '/' + s.enc;
   const cekLen = CEK_BYTES[s.enc];
-  let cek = fixedBytes('cek ' + label, cekLen);
-  let ek = Buffer.alloc(0);
+  let cek: Buffer = fixedBytes('cek ' + label, cekLen);
+  let ek: Buffer = Buffer.alloc(0);
   let extra = s.extra ?? '';
   if (s.alg === 'dir') cek = Buffer.from(s.key as Buffer);
   else if (s.alg.startsWith('PBES2')) {

@@ -100,9 +100,9 @@ describe('limits of JWE, key sets and revocation stores on Node (each at and jus
     expect(source.introspect(t1536!, KEY, vo).active).toBe(true);
     expect(source.introspect(t1537!, KEY, vo).active).toBe(false);
     expect(source.introspect(t1537!, KEY, { ...vo, maxTokenLength: 1537 }).active).toBe(true);
-    const status = (g: (req: unknown, res: unknown) => void, t: string) => {
+    const status = (g: (req: unknown, res: never) => void, t: string) => {
       let s = 0;
-      g({ headers: { authorization: 'Bearer ' + t } }, { writeHead: (x: number) => (s = x), end: () => {} });
+      g({ headers: { authorization: 'Bearer ' + t } }, { writeHead: (x: number) => (s = x), end: () => {} } as never);
       return s;
     };
     const ok = (_q: unknown, res: { writeHead(s: number): void; end(): void }) => {
@@ -247,6 +247,30 @@ for (var i = 0; i < 2; i++) {
       if (process.env.SHOW_LIMITS) console.log(r.output);
       expect(r.output, r.output).toMatch(/RESULT honest claims,true,200,200 free before \d+ min \d+/);
       expect(r.output, r.output).toMatch(/RESULT forged null,false,401,401 free before \d+ min \d+/);
+    }, 300000);
+
+    it('encrypted session tokens (session and JWE parts, A256CBC-HS512): honest, tampered, zip, with the error classes loaded: ' + name, async () => {
+      const mj = new source.MicroJWT(KEY, { clock: () => NOW, silent: true });
+      const honest = mj.createToken('limits', 'r', { n: 1 }, null, true);
+      const p = honest.split('.');
+      p[3] = p[3].slice(0, -2) + (p[3].endsWith('AA') ? 'BA' : 'AA');
+      const script = `var mj = require('microjwt');
+var S = require('Storage'), K = ${JSON.stringify(KEY)}, min = 1e9;
+var f = function () { var x = process.memory().free; if (x < min) min = x; return x; };
+var j = new mj.MicroJWT(K, { clock: function () { return ${NOW}; }, silent: true });
+var names = ['honest', 'tampered', 'honest', 'plain'];
+var out = [];
+for (var i = 0; i < names.length; i++) {
+  var r = j.verifyToken(S.read(names[i]) + '', null, true);
+  out.push(r ? 'claims' : 'null ' + (j.lastError && j.lastError.code));
+  f();
+}
+print('RESULT ' + out.join(',') + ' min ' + min);
+`;
+      const r = await runOnEspruino(bin, script, { timeoutMs: 120000, storage: { honest, tampered: p.join('.'), plain: mj.createToken('limits', 'r') } });
+      if (process.env.SHOW_LIMITS) console.log(r.output);
+      expect(r.error, r.output).toBeUndefined();
+      expect(r.output, r.output).toMatch(/RESULT claims,null ERR_JWE_DECRYPTION,claims,null ERR_JWT_MALFORMED min \d+/);
     }, 300000);
   }
 });

@@ -132,6 +132,7 @@ var __verdict = function (e) {
   return e.name + ' ' + e.code;
 };
 var __run = function (c) {
+  if (c.n && process.memory().total < c.n) { print('R ' + c.i + ' SKIP'); return; }
   var t = __token(c.t), v = 'ok';
   try {
     var r = CALLS[c.c](mj, t, __key(c.k), c.o);
@@ -188,7 +189,7 @@ export const compressToken = (s: string): TokenSpec => {
 
 /** One case as the device script holds it: `i` is its index in the corpus. */
 const deviceCase = (c: AttackCase, i: number): string =>
-  JSON.stringify({ i, c: c.call, t: typeof c.token === 'string' ? compressToken(c.token) : c.token, k: c.key, o: c.options, m: c.message === undefined ? undefined : 1 });
+  JSON.stringify({ i, c: c.call, t: typeof c.token === 'string' ? compressToken(c.token) : c.token, k: c.key, o: c.options, m: c.message === undefined ? undefined : 1, n: c.needs?.jsVars });
 
 /** The verdict line a device gives for a case that meets its expectation. */
 export const expectedDeviceVerdict = (c: AttackCase): string => (c.message === undefined ? c.expect : c.expect + ' | ' + c.message);
@@ -199,8 +200,22 @@ const CHUNK_WEIGHT: Record<string, number> = { decrypt: 1.5, decryptJWT: 1.5, se
 export interface DeviceChunk {
   /** Indexes into the case list given to `deviceChunks`. */
   indexes: number[];
+  /** The script, loading the case runner from Storage (`attackStorage()`). */
   script: string;
+  /** The same with the case runner in the script's text (more RAM; see `inlineRunner`). */
+  inline: string;
 }
+
+/**
+ * Whether a board should get the runner in the script's text: where it has
+ * the RAM. On the Unicode (asserting) Linux build, the runner loaded from
+ * Storage, whose Storage spy replaces methods of the built-in Storage object
+ * with its own functions, failed ASSERT(jsvIsFlatString(v)) at jsvar.c:1746
+ * after a few session cases (the interpreter then hangs printing its
+ * variables); the same runner as script text does not (measured on 2v29).
+ * A board of 5,100 JsVars needs the Storage form.
+ */
+export const inlineRunner = (totalJsVars: number): boolean => totalJsVars > 6000;
 
 /**
  * Device scripts for `cases` (host-only cases left out), each small enough
@@ -234,7 +249,8 @@ export const deviceChunks = (cases: AttackCase[], budget = 5000): DeviceChunk[] 
     // The cases run one at a time from a list, each dropped once run.
     const script =
       "var A = require('" + ATTACK_MODULE + "');\nvar CASES = [\n" + ch.texts.join(',\n') + '\n];\nfor (var __i = 0; __i < CASES.length; __i++) { A.run(CASES[__i]); CASES[__i] = undefined; }\nA.report(' + ch.indexes.length + ');\n';
-    return { indexes: ch.indexes, script };
+    const inline = 'var exports = {};\n' + attackModule() + 'var A = exports;\n' + script.slice(script.indexOf('\n') + 1);
+    return { indexes: ch.indexes, script, inline };
   });
 };
 
