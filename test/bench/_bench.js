@@ -41,6 +41,30 @@ var bench = function (name, fn) {
   return runs[runs.length >> 1];
 };
 // @bench-end
+// @peak-start (only in `@load storage` scripts, the memory ones: PEAK,
+// sample and wrap measure the peak JsVars of a call. The natives the library
+// calls are wrapped to read process.memory(false).usage before and after
+// each call, so a peak is a lower bound that misses only interpreted peaks
+// between two native calls.)
+var PEAK = [0];
+var sample = function () {
+  var u = process.memory(false).usage;
+  if (u > PEAK[0]) PEAK[0] = u;
+};
+var wrap = function (obj, name) {
+  var f = obj[name];
+  if (typeof f !== 'function') return;
+  // No named parameters: with them, Espruino's arguments.length is the
+  // number declared, not the number passed (measured on 2v29).
+  obj[name] = function () {
+    sample();
+    var n = arguments.length;
+    var r = n > 2 ? f(arguments[0], arguments[1], arguments[2]) : n > 1 ? f(arguments[0], arguments[1]) : f(arguments[0]);
+    sample();
+    return r;
+  };
+};
+// @peak-end
 var benchNote = function (text) {
   print('NOTE|' + text);
 };

@@ -10,24 +10,6 @@
 // script's own text and state would crowd them).
 // "Kept" is what stays after the first use (backend state, HMAC pads, the
 // pure SHA-512 code where the board has no native one).
-var PEAK = [0];
-var sample = function () {
-  var u = process.memory(false).usage;
-  if (u > PEAK[0]) PEAK[0] = u;
-};
-var wrap = function (obj, name) {
-  var f = obj[name];
-  if (typeof f !== 'function') return;
-  // No named parameters: with them, Espruino's arguments.length is the
-  // number declared, not the number passed (measured on 2v29).
-  obj[name] = function () {
-    sample();
-    var n = arguments.length;
-    var r = n > 2 ? f(arguments[0], arguments[1], arguments[2]) : n > 1 ? f(arguments[0], arguments[1]) : f(arguments[0]);
-    sample();
-    return r;
-  };
-};
 var C0 = nativeCrypto;
 if (C0) {
   wrap(C0, 'SHA256');

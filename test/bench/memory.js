@@ -12,24 +12,6 @@
 // peaks between two native calls. On the 5,100-var Pico-like build this is
 // what an app on an Espruino Pico has to fit next to; a Puck.js has 2,630
 // vars in all.
-var PEAK = [0];
-var sample = function () {
-  var u = process.memory(false).usage;
-  if (u > PEAK[0]) PEAK[0] = u;
-};
-var wrap = function (obj, name) {
-  var f = obj[name];
-  if (typeof f !== 'function') return;
-  // No named parameters: with them, Espruino's arguments.length is the
-  // number declared, not the number passed (measured on 2v29).
-  obj[name] = function () {
-    sample();
-    var n = arguments.length;
-    var r = n > 2 ? f(arguments[0], arguments[1], arguments[2]) : n > 1 ? f(arguments[0], arguments[1]) : f(arguments[0]);
-    sample();
-    return r;
-  };
-};
 if (nativeCrypto) {
   wrap(nativeCrypto, 'SHA256');
   wrap(nativeCrypto, 'SHA512');

@@ -149,9 +149,10 @@ const main = async () => {
     }
     for (const { script, src, kind, prefix } of runs) {
       const module = modules[kind];
-      const ramSource = harness + '\nModules.addCached("microjwt", ' + JSON.stringify(module) + ');\n' + src + '\n';
+      const ramSource = harness.replace(/\/\/ @peak-start[^]*\/\/ @peak-end\n/, '') + '\nModules.addCached("microjwt", ' + JSON.stringify(module) + ');\n' + src + '\n';
       const storageOnly = /^\/\/ @load storage$/m.test(src.split('\n').slice(0, 5).join('\n'));
-      const storageSource = (storageOnly ? harness.replace(/\/\/ @bench-start[^]*\/\/ @bench-end\n/, '') : harness) + '\n' + src + '\n';
+      // Memory scripts keep the peak helpers and drop the timing function; timing scripts the other way round.
+      const storageSource = (storageOnly ? harness.replace(/\/\/ @bench-start[^]*\/\/ @bench-end\n/, '') : harness.replace(/\/\/ @peak-start[^]*\/\/ @peak-end\n/, '')) + '\n' + src + '\n';
       let how = storageOnly ? 'Storage' : 'RAM';
       const failed = (x) => x.error || /OUT OF MEMORY|LOW_MEMORY|Execution Interrupted/.test(x.output) || !/^BENCH/m.test(x.output);
       const s0 = Date.now();
