@@ -75,13 +75,20 @@ describe('microjwt flash + selftest against microjwt serve', () => {
 
   it('the official CLI itself: --storage upload, then -e runs code that reads it back', async () => {
     const port = await start('esp32');
-    const r = await run(
-      [officialCli, '--no-ble', '-p', port, '--config', 'SERIAL_THROTTLE_SEND=1', '--config', 'UNICODE=true', '--config', 'STORAGE_UPLOAD_METHOD=1',
-        '--storage', 'microjwt:' + moduleFile,
-        '-e', 'var d=require("Storage").read("microjwt");print("GOT",d.length,E.getConsole(),require("crypto").SHA256(d).byteLength)'],
-      { timeoutMs: 60000 },
-    );
-    expect(r.out).toContain('GOT ' + readFileSync(moduleFile).length + ' Telnet 32');
+    const upload = () =>
+      run(
+        [officialCli, '--no-ble', '-p', port, '--config', 'SERIAL_THROTTLE_SEND=1', '--config', 'UNICODE=true', '--config', 'STORAGE_UPLOAD_METHOD=1',
+          '--storage', 'microjwt:' + moduleFile,
+          '-e', 'var d=require("Storage").read("microjwt");print("GOT",d.length,E.getConsole(),require("crypto").SHA256(d).byteLength)'],
+        { timeoutMs: 60000 },
+      );
+    const want = 'GOT ' + readFileSync(moduleFile).length + ' Telnet 32';
+    let r = await upload();
+    // The official CLI quits a fixed time after its last send: on a loaded
+    // machine (CI under parallel tests) the board's answer to -e can come
+    // after it has quit, with the upload itself complete. One more try then.
+    if (!r.out.includes(want) && r.out.includes('Upload Complete')) r = await upload();
+    expect(r.out).toContain(want);
   }, 90000);
 });
 
