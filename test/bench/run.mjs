@@ -19,11 +19,15 @@
 //   gcm     only AES-GCM and the crypto adapter;  otherwise dist/microjwt.min.js.
 // Rows are lines `BENCH|name|median|calls|min|max` (or `BENCH|name|value|1`).
 //
-// Loading: each script is first run with the module in RAM
-// (Modules.addCached), because on the Linux builds a Storage-loaded module
-// runs several times slower than on a board (each flash read is a file
-// read); when RAM is too small it is rerun with the module in Storage and the
-// value is marked (S). `// @load storage` in the first lines skips the RAM
+// Loading: each script is first run with the module in RAM, because on the
+// Linux builds a Storage-loaded module runs several times slower than on a
+// board (each flash read is a file read). The RAM copy is one flat string
+// read from Storage (`E.toFlatString`), the module's functions referring into
+// it as a board's refer into memory-mapped flash: a source literal would
+// hold the text twice more (the script's and the functions' own copies),
+// which left the rp2040 build out of the ESP32-like build's RAM. When RAM is
+// still too small it is rerun with the module in Storage and the value is
+// marked (S). `// @load storage` in the first lines skips the RAM
 // attempt (memory benches: a board loads the module from Storage).
 //
 // Usage: node test/bench/run.mjs [script-name-filter]   (a filter skips the Node rows unless it is "node")
@@ -149,12 +153,17 @@ const main = async () => {
     }
     for (const { script, src, kind, prefix } of runs) {
       const module = modules[kind];
-      const ramSource = harness.replace(/\/\/ @peak-start[^]*\/\/ @peak-end\n/, '') + '\nModules.addCached("microjwt", ' + JSON.stringify(module) + ');\n' + src + '\n';
+      const ramSource =
+        harness.replace(/\/\/ @peak-start[^]*\/\/ @peak-end\n/, '') +
+        '\nvar RAMCOPY = E.toFlatString(require("Storage").read("microjwt"));\n' +
+        'if (!RAMCOPY) throw new Error("NO_RAM_COPY");\n' +
+        'Modules.addCached("microjwt", RAMCOPY);\nRAMCOPY = undefined;\n' +
+        src + '\n';
       const storageOnly = /^\/\/ @load storage$/m.test(src.split('\n').slice(0, 5).join('\n'));
       // Memory scripts keep the peak helpers and drop the timing function; timing scripts the other way round.
       const storageSource = (storageOnly ? harness.replace(/\/\/ @bench-start[^]*\/\/ @bench-end\n/, '') : harness.replace(/\/\/ @peak-start[^]*\/\/ @peak-end\n/, '')) + '\n' + src + '\n';
       let how = storageOnly ? 'Storage' : 'RAM';
-      const failed = (x) => x.error || /OUT OF MEMORY|LOW_MEMORY|Execution Interrupted/.test(x.output) || !/^BENCH/m.test(x.output);
+      const failed = (x) => x.error || /OUT OF MEMORY|LOW_MEMORY|Execution Interrupted|NO_RAM_COPY/.test(x.output) || !/^BENCH/m.test(x.output);
       const s0 = Date.now();
       let r = await t.run(storageOnly ? storageSource : ramSource, module);
       if (!storageOnly && failed(r)) {

@@ -10,6 +10,8 @@
  * the hashes are built on first use (see ./index.ts), so a board with native
  * SHA-2 never pays for them.
  */
+import { NotSupportedError } from '../../errors';
+
 export interface PureHash {
   /** Block size in bytes (64 or 128). */
   blockLen: number;
@@ -27,8 +29,24 @@ export interface PureHash {
   finish: (state: Int32Array, data: Uint8Array, prefixLen: number, out: Uint8Array) => Uint8Array;
 }
 
-/** Adds the shared `finish` (Merkle-Damgard padding, big-endian output) to a hash's block function. */
+/**
+ * Adds the shared `finish` (Merkle-Damgard padding, big-endian output) to a
+ * hash's block function.
+ *
+ * The digest is written natively: the state's words are copied into a
+ * scratch buffer, whose word order and then byte order are reversed, which
+ * leaves each word big-endian in the original order (for SHA-512 too: its
+ * state is (hi, lo) pairs in order). Four native calls instead of an
+ * interpreted loop of 32 or 64 byte stores. That needs a little-endian host:
+ * every Espruino target (ARM, Xtensa, x86) and nearly every Node host is;
+ * a big-endian one (s390x, pure backend forced) gets a typed error here
+ * rather than wrong digests. The pure SHA-256 block relies on the same.
+ */
 export const withFinish = function (hash: PureHash): PureHash {
+  const stateBytes = new Uint8Array(hash.blockLen >> 1);
+  const stateWords = new Int32Array(stateBytes.buffer);
+  stateWords[0] = 1;
+  if (stateBytes[0] !== 1) throw new NotSupportedError('the pure hashes need a little-endian host');
   hash.finish = function (state, data, prefixLen, out) {
     const bl = hash.blockLen;
     const n = data.length;
@@ -56,15 +74,10 @@ export const withFinish = function (hash: PureHash): PureHash {
     pad[end - 1] = lo & 255;
     hash.block(state, pad, 0);
     if (end > bl) hash.block(state, pad, bl);
-    // The first out.length bytes of the state's big-endian words, one
-    // iteration per word (a Uint8Array store keeps the low 8 bits itself).
-    for (let i = 0, q = 0; q < out.length; i++, q += 4) {
-      const x = state[i];
-      out[q] = x >> 24;
-      out[q + 1] = x >> 16;
-      out[q + 2] = x >> 8;
-      out[q + 3] = x;
-    }
+    stateWords.set(state);
+    stateWords.reverse();
+    stateBytes.reverse();
+    out.set(stateBytes.subarray(0, out.length));
     return out;
   };
   return hash;

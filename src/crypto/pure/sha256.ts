@@ -6,7 +6,6 @@
  * sixteen-word message window in locals, rotations are written inline, and
  * nothing is allocated per block.
  */
-import { NotSupportedError } from '../../errors';
 import { sha2Constants } from './constants';
 import { PureHash, withFinish } from './hash';
 
@@ -28,13 +27,9 @@ export const pureSha256 = function (): PureHash {
   // the sixteen big-endian message words in reverse order as little-endian
   // words: `words[15 - j]` is W[j]. Two native calls instead of 64 byte reads,
   // 48 shifts and 48 ORs in interpreted code. Every Espruino target (ARM,
-  // Xtensa, x86) is little-endian, and so is nearly every Node host; on a
-  // big-endian one (s390x, pure backend forced) the words would come out
-  // byte-swapped, so it gets a typed error instead of wrong digests.
+  // Xtensa, x86) is little-endian; `withFinish` refuses a big-endian host.
   const bytes = new Uint8Array(64);
   const words = new Int32Array(bytes.buffer);
-  words[0] = 1;
-  if (bytes[0] !== 1) throw new NotSupportedError('pure SHA-256 needs a little-endian host');
 
   /**
    * One block. Measured on the Espruino interpreter (Linux and board-like
