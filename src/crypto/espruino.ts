@@ -40,7 +40,7 @@ export interface EspruinoBackend {
   /** Native raw AES (no padding): CBC when `iv` is given, else ECB. Null on any failure. */
   aes: (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array) => Uint8Array | null;
   /** HMAC under `key` over the native hash (binary string in and out); the hash must be native. */
-  mac: (hash: HashName, key: Uint8Array) => (binary: string) => string;
+  mac: (hash: HashName, key: Uint8Array) => (binary: string, length?: number) => string;
 }
 
 let made: EspruinoBackend | null | undefined;
@@ -73,10 +73,10 @@ export const espruinoBackend = function (): EspruinoBackend | null {
    * (a cached key costs a few dozen JsVars on the device, not the whole setup).
    */
   const macWith = function (hash: HashName, f: NativeHash, ipad: string, opad: string): (binary: string) => string {
-    let pure: ((binary: string) => string) | undefined;
+    let pure: ((binary: string, length?: number) => string) | undefined;
     const n = hash === 'SHA-256' ? 32 : hash === 'SHA-384' ? 48 : 64;
-    return function (binary: string): string {
-      const inner = f(ipad + binary);
+    return function (binary: string, length?: number): string {
+      const inner = f(ipad + (length === undefined ? binary : binary.substr(0, length)));
       const outer = inner && f(opad + e.toString(inner));
       if (outer && outer.byteLength === n) return e.toString(outer);
       // The native call can fail (it prints and returns undefined) when no
@@ -88,7 +88,7 @@ export const espruinoBackend = function (): EspruinoBackend | null {
         for (let i = 0; i < k.length; i++) k[i] ^= 0x36;
         pure = pureMac(hash, k);
       }
-      return pure(binary);
+      return pure(binary, length);
     };
   };
   const aes = c.AES;

@@ -38,7 +38,7 @@ interface NodeCrypto {
 export interface NodeBackend {
   hash: (hash: HashName, data: Uint8Array) => Uint8Array;
   hmac: (hash: HashName, key: Uint8Array, data: Uint8Array) => Uint8Array;
-  createHmac: (hash: HashName, key: Uint8Array) => (binary: string) => string;
+  createHmac: (hash: HashName, key: Uint8Array) => (binary: string, length?: number) => string;
   pbkdf2: (hash: HashName, password: Uint8Array, salt: Uint8Array, iterations: number, length: number) => Uint8Array;
   /** Raw AES (no padding): CBC when `iv` is given, else ECB. Lengths are checked by the caller. */
   aes: (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array) => Uint8Array;
@@ -87,8 +87,8 @@ export const nodeBackend = function (): NodeBackend | null {
       const B = buffer();
       const oneShot = c.hash;
       if (!oneShot || !B) {
-        return function (binary: string): string {
-          return c.createHmac(n, k).update(binary, 'latin1').digest('latin1');
+        return function (binary: string, length?: number): string {
+          return c.createHmac(n, k).update(length === undefined ? binary : binary.substr(0, length), 'latin1').digest('latin1');
         };
       }
       // H(opad + H(ipad + data)) with the padded key blocks made once: two
@@ -103,8 +103,9 @@ export const nodeBackend = function (): NodeBackend | null {
         ipad += String.fromCharCode(b ^ 0x36);
         opad += String.fromCharCode(b ^ 0x5c);
       }
-      return function (binary: string): string {
-        return oneShot(n, B.from(opad + oneShot(n, B.from(ipad + binary, 'latin1'), 'latin1'), 'latin1'), 'latin1');
+      return function (binary: string, length?: number): string {
+        const data = length === undefined ? binary : binary.substr(0, length);
+        return oneShot(n, B.from(opad + oneShot(n, B.from(ipad + data, 'latin1'), 'latin1'), 'latin1'), 'latin1');
       };
     },
     pbkdf2: function (hash, password, salt, iterations, length) {

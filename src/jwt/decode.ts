@@ -33,7 +33,7 @@ const maxLength = function (options: DecodeOptions | undefined): number {
 export const decode = function (token: string, options?: DecodeOptions): CompleteToken {
   const seg = split(token, maxLength(options));
   const headerBinary = decodeBinary(seg.header);
-  const payloadBinary = decodeBinary(seg.payload);
+  const payloadBinary = decodeBinary(token.substring(seg.header.length + 1, seg.signedLength));
   // Segments that are not used are checked, not decoded (no copies).
   assertBase64url(seg.signature);
   return {
@@ -47,7 +47,7 @@ export const decode = function (token: string, options?: DecodeOptions): Complet
 export const getUnverifiedHeader = function (token: string, options?: DecodeOptions): Header {
   const seg = split(token, maxLength(options));
   const headerBinary = decodeBinary(seg.header);
-  assertBase64url(seg.payload);
+  assertBase64url(token.substring(seg.header.length + 1, seg.signedLength));
   assertBase64url(seg.signature);
   return parseObject(headerBinary, 'JOSE header');
 };

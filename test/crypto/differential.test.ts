@@ -41,6 +41,10 @@ describe('pure backend against node:crypto', () => {
           expect(Buffer.from(mac(Buffer.from(d).toString('latin1')), 'latin1').toString('hex')).toBe(want);
           // A MAC function keeps working for the next message.
           expect(Buffer.from(mac('abc'), 'latin1').toString('hex')).toBe(nodeCrypto.createHmac(NODE[h], k).update('abc').digest('hex'));
+          // With a length it MACs only that prefix (the verifier passes the whole token).
+          const text = Buffer.from(d).toString('latin1');
+          expect(Buffer.from(mac(text + '.sig-and-junk', n), 'latin1').toString('hex'), 'prefix of ' + n).toBe(want);
+          expect(Buffer.from(mac(text, 0), 'latin1').toString('hex')).toBe(nodeCrypto.createHmac(NODE[h], k).update('').digest('hex'));
         }
       }
     });
@@ -134,6 +138,8 @@ describe('node backend agrees with pure on the same random inputs', () => {
         hex(c.sha384(d)),
         hex(c.sha512(d)),
         hex(c.hmac('SHA-512', k, d)),
+        // The MAC closure over a prefix, as the verifier calls it.
+        Buffer.from(c.createHmac('SHA-256', k)(Buffer.from(d).toString('latin1') + '.tail', d.length), 'latin1').toString('hex'),
         hex(c.pbkdf2('SHA-256', k, d, 3, 1 + i)),
         hex(c.aesCbcEncrypt(key, iv, d)),
       ];

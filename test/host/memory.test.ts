@@ -5,6 +5,9 @@
 // HS256 sign + verify), held to the same ceilings, and used to check that the
 // estimate still tracks the device.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as acorn from 'acorn';
 import { estimateLoadCost } from '../../src/host/loadcost.mjs';
 import { builtModule, variantModule } from '../../src/host/paths';
@@ -30,6 +33,20 @@ const BUILDS: { name: string; budget: number | null; ceiling: number; firstUse: 
 ];
 
 const moduleOf = (name: string): string => (name === 'universal' ? builtModule() : variantModule(name));
+
+/**
+ * Issue #10's transient budget: an HS256 verify needs at most this many
+ * JsVars beyond what it keeps (its result), on the Pico-like build. Sampled
+ * as the benchmark samples it (test/bench/_bench.js, the peak helpers:
+ * usage read around every native call the library makes).
+ */
+const TRANSIENT_VERIFY_BUDGET = 120;
+const peakHelpers = (): string => {
+  const harness = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../bench/_bench.js'), 'utf8');
+  const m = /\/\/ @peak-start[^]*\/\/ @peak-end\n/.exec(harness);
+  if (!m) throw new Error('test/bench/_bench.js has no @peak-start/@peak-end region');
+  return m[0];
+};
 
 describe('memory at load, per build', () => {
   for (const b of BUILDS) {
@@ -75,5 +92,24 @@ describe('memory at load, per build', () => {
         }
       }, 120000);
     }
+    it('real interpreter ' + bin + ': an HS256 verify needs at most ' + TRANSIENT_VERIFY_BUDGET + ' JsVars beyond what it keeps (Pico-like build)', async () => {
+      const script =
+        peakHelpers() +
+        'var C; try { C = require("crypto"); } catch (e) {} if (C) wrap(C, "SHA256");' +
+        'wrap(E, "toString"); wrap(E, "toUint8Array"); wrap(E, "toArrayBuffer"); wrap(JSON, "parse"); wrap(JSON, "stringify");' +
+        'wrap(this, "atob"); wrap(this, "btoa");' +
+        'var mj = require("microjwt"); var K = "memory-test-secret-0123456789abcdef"; var T0 = 1700000000;' +
+        'var t = mj.sign({ iss: "urn:example:issuer", sub: "device-0042", aud: "urn:example:api", iat: T0, exp: T0 + 3600, jti: "a1b2c3d4e5f6", scope: "read write", n: 42 }, K);' +
+        'var O = { algorithms: ["HS256"], audience: "urn:example:api", issuer: "urn:example:issuer", currentTime: T0 + 10 };' +
+        'var c = mj.verify(t, K, O); c = undefined; PEAK[0] = 0; c = mj.verify(t, K, O);' +
+        'print("TRANSIENT " + (PEAK[0] - process.memory().usage) + " TOTAL " + process.memory().total + " SUB " + c.sub);';
+      const r = await runOnEspruino(bin, script, { module: Buffer.from(variantModule('pico'), 'latin1').toString('utf8'), timeoutMs: 60000 });
+      const m = /TRANSIENT (-?\d+) TOTAL (\d+) SUB device-0042/.exec(r.output);
+      expect(m, r.output + (r.error || '')).not.toBeNull();
+      console.log('transient HS256 verify on ' + bin + ': ' + m![1] + ' JsVars beyond what it keeps');
+      // A peak is sampled, so it cannot be below zero; the budget is a Pico-like figure.
+      expect(Number(m![1])).toBeGreaterThan(0);
+      if (Number(m![2]) === 5100) expect(Number(m![1])).toBeLessThanOrEqual(TRANSIENT_VERIFY_BUDGET);
+    }, 120000);
   }
 });

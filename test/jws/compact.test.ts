@@ -6,8 +6,9 @@ import { caught } from '../jwt/helpers';
 
 describe('compact split', () => {
   it('splits three segments (the verifier cuts the signing input from the token itself)', () => {
-    expect(split('aa.bb.cc', 100)).toEqual({ header: 'aa', payload: 'bb', signature: 'cc' });
-    expect(split('..', 100)).toEqual({ header: '', payload: '', signature: '' });
+    expect(split('aa.bb.cc', 100)).toEqual({ header: 'aa', signedLength: 5, signature: 'cc' });
+    expect(split('aaa.b.cccc', 100)).toEqual({ header: 'aaa', signedLength: 5, signature: 'cccc' });
+    expect(split('..', 100)).toEqual({ header: '', signedLength: 1, signature: '' });
   });
   it('counts segments in the error', () => {
     expect(caught(() => split('a.b.c.d.e', 100)).message).toContain('5');
