@@ -59,10 +59,10 @@ export const assertBase64url = function (text: string): void {
  * `text.substring(start, end)` (a token segment, cut here: see below).
  */
 export const decodeBinary = function (text: string, start?: number, end?: number): string {
-  // A segment is cut as a temporary of each expression: an argument stays
-  // alive for the whole call on Espruino, so a segment passed in would be held
-  // beside both replaced copies and the result (17 JsVars more at the peak of
-  // a verify of a 300-char token, on the Pico-like build).
+  // A segment is cut as a temporary of each expression: on Espruino a
+  // parameter holds its argument until the call returns, so a segment passed
+  // in would be held beside both replaced copies and the result (17 JsVars
+  // more at the peak of a verify of a 300-char token, on the Pico-like build).
   assertBase64url(start === undefined ? text : text.substring(start, end));
   if (!NATIVE_ATOB) return noNative();
   // No '=' padding added: Espruino's and Node's atob both decode unpadded

@@ -52,6 +52,20 @@ describe('interpreter facts the library relies on', () => {
       expect(out).toEqual(['throws', 'true true true']);
     });
 
+    it(bin + ': a parameter holds its argument until the call returns (unless reassigned), so a copy cut inside an expression is freed sooner (src/jws/verify.ts, decodeBinary: segments are cut inside expressions, not passed in)', async () => {
+      const script =
+        'var big = ""; for (var i = 0; i < 60; i++) big += "abcdefghij"; var base;' +
+        'var kept = function (s) { return process.memory().usage - base; };' +
+        'var dropped = function (s) { s = undefined; return process.memory().usage - base; };' +
+        'var inside = function (t) { var n = t.substr(1).length; return process.memory().usage - base + n * 0; };' +
+        'base = process.memory().usage; var a = kept(big.substr(1));' +
+        'base = process.memory().usage; var b = dropped(big.substr(1));' +
+        'base = process.memory().usage; var c = inside(big);' +
+        'print(a - c > 15, a - b > 15, a, b, c);';
+      const out = await run(bin, 'exports.x = 1;', script);
+      expect(out[0].split(' ').slice(0, 2), out.join('|')).toEqual(['true', 'true']);
+    });
+
     it(bin + ': String#indexOf with a multi-character needle matches a needle cut off at the end (device code confirms with substr)', async () => {
       const out = await run(bin, 'exports.x = 1;', 'print("abc".indexOf("cd"), "abc".substr(2, 2) === "cd");');
       expect(out).toEqual(['2 false']);
