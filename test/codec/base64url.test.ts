@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { decode, decodeBinary, encode, assertBase64url } from '../../src/codec/base64url';
+import { decode, decodeBinary, encode, assertBase64url, checkBase64url } from '../../src/codec/base64url';
 import { UNICODE_STRINGS } from '../../src/codec/utf8';
 import { DecodeError, JWTError } from '../../src/errors';
 import { corpus, tokenOf } from '../attacks/corpus';
@@ -46,14 +46,15 @@ describe('base64url', () => {
   });
 });
 
-// On V8, decodeBinary is its own function (atob does the alphabet check; see
-// src/codec/base64url.ts); boards decode with assertBase64url's regex checks
-// and then atob. Both must give the same verdict on every input: the same
-// bytes, or the same error (class, code, message).
-describe('base64url on V8: decodeBinary against the strict checks', () => {
+// On V8, decodeBinary and assertBase64url are their own functions (atob does
+// the alphabet check, and the check keeps what it decoded for the decode; see
+// src/codec/base64url.ts); boards use checkBase64url's regex checks and then
+// atob. Both must give the same verdict on every input: the same bytes, or
+// the same error (class, code, message).
+describe('base64url on V8: decodeBinary and assertBase64url against the strict checks', () => {
   /** What a board does: the strict checks, then atob of the standard-alphabet form. */
   const strict = (text: string): string => {
-    assertBase64url(text);
+    checkBase64url(text);
     return atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   };
   const outcome = (f: (t: string) => string, text: unknown): string => {
@@ -66,9 +67,17 @@ describe('base64url on V8: decodeBinary against the strict checks', () => {
   };
   /** An oracle that shares no code with either: Node's own decoder, re-encoded. */
   const canonical = (text: string): boolean => /^[A-Za-z0-9_-]*$/.test(text) && Buffer.from(text, 'base64url').toString('base64url') === text;
+  const assertOnly = (f: (t: string) => void) => (text: string): string => {
+    f(text);
+    return '';
+  };
   const check = (text: unknown): void => {
+    const want = outcome(strict, text);
     const got = outcome(decodeBinary, text);
-    expect(got, JSON.stringify(text)).toBe(outcome(strict, text));
+    expect(got, JSON.stringify(text)).toBe(want);
+    expect(outcome(assertOnly(assertBase64url), text), JSON.stringify(text)).toBe(outcome(assertOnly(checkBase64url), text));
+    // Right after the check: the decode the verifier does next, from what the check kept.
+    expect(outcome(decodeBinary, text), JSON.stringify(text)).toBe(want);
     if (typeof text === 'string') expect(got.startsWith('ok '), JSON.stringify(text)).toBe(canonical(text));
   };
   const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -109,6 +118,24 @@ describe('base64url on V8: decodeBinary against the strict checks', () => {
 
   it('the standard alphabet, padding and white space in otherwise valid texts', () => {
     for (const t of ['Zg==', 'Zm8=', 'Zg', 'Zm8', 'Z g', 'Zm 8', 'Zm9v\nYg', ' Zm9v', 'Zm9v ', 'Zm9 v', 'Zm9vY', 'Zm9vY ', 'Zm9vY g', 'a+b/', 'a-b_', '+/+/', '-_-_', '====', ' ', '  ', '    ', '\t\n\f\r']) check(t);
+  });
+
+  it('what the check keeps serves only the same text, whatever runs in between', () => {
+    assertBase64url('Zm9v');
+    expect(decodeBinary('Zm9vYg')).toBe('foob');
+    expect(decodeBinary('Zm9v')).toBe('foo');
+    expect(() => assertBase64url('Zm9v!')).toThrow(DecodeError);
+    expect(() => decodeBinary('Zm9v!')).toThrow(DecodeError);
+    expect(decodeBinary('Zm9v')).toBe('foo');
+    for (const v of [undefined, null, 0, {}]) expect(() => decodeBinary(v as unknown as string)).toThrow(DecodeError);
+    expect(decodeBinary('')).toBe('');
+    // A random walk of checks and decodes over canonical and broken texts.
+    const texts = [...Array.from({ length: 12 }, (_, i) => Buffer.from(randomBytes(i * 7)).toString('base64url')), 'Zg==', 'Zh', 'a+b/', 'Zm9v Yg', 'Zm9vY', '', 'QQ'];
+    for (let i = 0; i < 3000; i++) {
+      const t = texts[randomBytes(1)[0] % texts.length];
+      if (randomBytes(1)[0] & 1) expect(outcome(assertOnly(assertBase64url), t), t).toBe(outcome(assertOnly(checkBase64url), t));
+      else expect(outcome(decodeBinary, t), t).toBe(outcome(strict, t));
+    }
   });
 
   it('not a string', () => {
