@@ -116,16 +116,27 @@ export const nodeBackend = function (): NodeBackend | null {
         inner[i] = b ^ 0x36;
         outer[i] = b ^ 0x5c;
       }
+      // The view of the inner buffer hashed last, kept for the next message
+      // of the same length (tokens of one issuer mostly have one length):
+      // a new view per call was ~2% of a verify.
+      let view = inner.subarray(0, block);
       return function (binary: string): string {
         const end = block + binary.length;
-        let buf = inner;
-        if (end > buf.length) {
-          buf = B.alloc(end);
-          buf.set(inner.subarray(0, block), 0);
-          if (end <= 16384) inner = buf;
+        if (end !== view.length) {
+          if (end > inner.length) {
+            const grown = B.alloc(end);
+            grown.set(inner.subarray(0, block), 0);
+            if (end > 16384) {
+              grown.write(binary, block, 'latin1');
+              outer.write(oneShot(n, grown, 'latin1'), block, 'latin1');
+              return oneShot(n, outer, 'latin1');
+            }
+            inner = grown;
+          }
+          view = inner.subarray(0, end);
         }
-        buf.write(binary, block, 'latin1');
-        outer.write(oneShot(n, buf.subarray(0, end), 'latin1'), block, 'latin1');
+        view.write(binary, block, 'latin1');
+        outer.write(oneShot(n, view, 'latin1'), block, 'latin1');
         return oneShot(n, outer, 'latin1');
       };
     },
