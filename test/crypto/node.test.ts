@@ -11,7 +11,7 @@ import * as adapter from '../../src/crypto/adapter';
 const NODE = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const;
 const HASHES = ['SHA-256', 'SHA-384', 'SHA-512'] as const;
 const rnd = (n: number) => new Uint8Array(nodeCrypto.randomBytes(n));
-const want = (h: keyof typeof NODE, k: Uint8Array, binary: string) => nodeCrypto.createHmac(NODE[h], k).update(Buffer.from(binary, 'latin1')).digest('latin1');
+const want = (h: keyof typeof NODE, k: Uint8Array, binary: string) => nodeCrypto.createHmac(NODE[h], k).update(Buffer.from(binary, 'latin1')).digest().toString('latin1');
 
 describe('node backend: createHmac closure', () => {
   const node = nodeBackend();
