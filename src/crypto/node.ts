@@ -22,6 +22,12 @@ interface NodeCipher {
 }
 interface NodeBufferClass {
   from(data: string, encoding: string): Uint8Array;
+  alloc(size: number): NodeWritableBuffer;
+}
+interface NodeWritableBuffer extends Uint8Array {
+  write(text: string, offset: number, encoding: string): number;
+  write(text: string, offset: number, length: number, encoding: string): number;
+  subarray(start: number, end: number): NodeWritableBuffer;
 }
 interface NodeCrypto {
   /** One-shot hash (Node >= 20.12): no Hash object per call. */
@@ -94,18 +100,48 @@ export const nodeBackend = function (): NodeBackend | null {
       // H(opad + H(ipad + data)) with the padded key blocks made once: two
       // one-shot hashes cost less than a Hmac object per call (the HMAC was
       // ~18% of a verify in a --cpu-prof profile; this takes ~35% off it).
+      // The hash inputs are two buffers kept by this closure, the padded key
+      // block written once at their start: each call writes the message and
+      // the inner digest after it. `Buffer.from(ipad + data)` per call made a
+      // new buffer from a concatenated string every time, and that copying
+      // was a third of this function (a 250-char signing input: ~1.55 us per
+      // MAC instead of ~2.15 us, CPU time, same run). Safe to reuse: nothing
+      // runs between the writes and the synchronous hash. A message longer
+      // than 16 KB gets a buffer of its own, so a closure never keeps more.
       const block = hash === 'SHA-256' ? 64 : 128;
       const kb = k.length > block ? c.createHash(n).update(k).digest() : k;
-      let ipad = '';
-      let opad = '';
+      let inner = B.alloc(block + 512);
+      const outer = B.alloc(block + (hash === 'SHA-256' ? 32 : hash === 'SHA-384' ? 48 : 64));
       for (let i = 0; i < block; i++) {
         const b = i < kb.length ? kb[i] : 0;
-        ipad += String.fromCharCode(b ^ 0x36);
-        opad += String.fromCharCode(b ^ 0x5c);
+        inner[i] = b ^ 0x36;
+        outer[i] = b ^ 0x5c;
       }
+      // The view of the inner buffer hashed last, kept for the next message
+      // of the same length (tokens of one issuer mostly have one length):
+      // a new view per call was ~2% of a verify.
+      let view = inner.subarray(0, block);
+      // With `length`, only the message's first `length` chars (the verifier
+      // passes the whole token and the signing input's length).
       return function (binary: string, length?: number): string {
-        const data = length === undefined ? binary : binary.substr(0, length);
-        return oneShot(n, B.from(opad + oneShot(n, B.from(ipad + data, 'latin1'), 'latin1'), 'latin1'), 'latin1');
+        const len = length === undefined ? binary.length : length;
+        const end = block + len;
+        if (end !== view.length) {
+          if (end > inner.length) {
+            const grown = B.alloc(end);
+            grown.set(inner.subarray(0, block), 0);
+            if (end > 16384) {
+              grown.write(binary, block, len, 'latin1');
+              outer.write(oneShot(n, grown, 'latin1'), block, 'latin1');
+              return oneShot(n, outer, 'latin1');
+            }
+            inner = grown;
+          }
+          view = inner.subarray(0, end);
+        }
+        view.write(binary, block, len, 'latin1');
+        outer.write(oneShot(n, view, 'latin1'), block, 'latin1');
+        return oneShot(n, outer, 'latin1');
       };
     },
     pbkdf2: function (hash, password, salt, iterations, length) {
