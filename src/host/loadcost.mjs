@@ -34,6 +34,18 @@ export const loadFeatures = (code, acorn) => {
   }
   const visit = (n, atLoad, depth) => {
     if (!n || typeof n.type !== 'string') return;
+    if (atLoad && n.type === 'ConditionalExpression') {
+      // Only one branch runs: `V8 ? function… : function…` makes one function
+      // on a board. Counted as the costlier branch (an upper bound).
+      visit(n.test, atLoad, depth);
+      const before = { ...f };
+      visit(n.consequent, atLoad, depth);
+      const one = { ...f };
+      Object.assign(f, before);
+      visit(n.alternate, atLoad, depth);
+      if (weigh(one) > weigh(f)) Object.assign(f, one);
+      return;
+    }
     if (atLoad) {
       if (isFn(n)) {
         f.fn++;
@@ -61,9 +73,11 @@ export const loadFeatures = (code, acorn) => {
   return f;
 };
 
-/** Estimated JsVars at load for module text `code` (ES5). */
-export const estimateLoadCost = (code, acorn) => {
-  const f = loadFeatures(code, acorn);
+/** Weighted JsVars of feature counts `f` (without the base). */
+const weigh = (f) => {
   const w = WEIGHTS;
-  return Math.round(w.base + w.fn * f.fn + w.nestedFn * f.nestedFn + w.param * f.param + w.binding * f.binding + w.prop * f.prop + w.elem * f.elem + w.str * f.str + w.strChar * f.strChar);
+  return w.fn * f.fn + w.nestedFn * f.nestedFn + w.param * f.param + w.binding * f.binding + w.prop * f.prop + w.elem * f.elem + w.str * f.str + w.strChar * f.strChar;
 };
+
+/** Estimated JsVars at load for module text `code` (ES5). */
+export const estimateLoadCost = (code, acorn) => Math.round(WEIGHTS.base + weigh(loadFeatures(code, acorn)));

@@ -64,6 +64,11 @@ describe('memory at load, per build', () => {
     expect(estimateLoadCost(oneBigFunction, acorn)).toBeLessThan(30);
     expect(estimateLoadCost(manyFunctions, acorn)).toBeGreaterThan(600);
     expect(estimateLoadCost(manyFunctions, acorn)).toBeLessThan(850);
+    // A conditional makes one branch at load (the V8-only functions are never made on a board): the costlier counts.
+    const v8OrBoard = (pick: string) => 'exports.f=V8?function(a,b,c){return 1}:' + pick + ';';
+    expect(estimateLoadCost(v8OrBoard('function(a){return 2}'), acorn)).toBe(estimateLoadCost('exports.f=function(a,b,c){return 1};', acorn));
+    expect(estimateLoadCost(v8OrBoard('undefined'), acorn)).toBe(estimateLoadCost('exports.f=function(a,b,c){return 1};', acorn));
+    expect(estimateLoadCost('exports.f=V8?undefined:function(a,b,c,d,e){return 2};', acorn)).toBe(estimateLoadCost('exports.f=function(a,b,c,d,e){return 2};', acorn));
     // The same made one scope deeper (inside a function run at load) cost 3 more each.
     expect(estimateLoadCost('(function(){' + manyFunctions + '})();', acorn)).toBeGreaterThan(estimateLoadCost(manyFunctions, acorn) + 250);
   });
