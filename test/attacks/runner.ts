@@ -208,15 +208,23 @@ export interface DeviceChunk {
 
 /**
  * Whether a board should get the runner in the script's text: where it has
- * the RAM. On the Unicode (asserting) Linux build, the runner loaded from
- * Storage, whose Storage spy replaces methods of the built-in Storage object
- * with its own functions, failed ASSERT(jsvIsFlatString(v)) at jsvar.c:1746
- * after a few session cases (the interpreter then hangs printing its
- * variables); the same runner as script text does not (measured on 2v29).
- * A board of 5,100 JsVars needs the Storage form.
+ * the RAM. A board of 5,100 JsVars needs the Storage form.
  */
 export const inlineRunner = (totalJsVars: number): boolean => !(totalJsVars > 4500 && totalJsVars <= 6000);
 // (The Unicode Linux build reports 4,096 at start and grows: it gets the inline form.)
+
+/**
+ * First lines of an inline chunk: on the stock Linux build (board "LINUX",
+ * the Unicode asserting one), whose variable store starts at 4,096 and grows
+ * when full, grow it at once. Growing it while a function whose code is a
+ * string in RAM runs (the runner's Storage spy, say) failed
+ * ASSERT(jsvIsFlatString(v)) at jsvar.c:1746, after which the interpreter
+ * spends minutes printing every variable (measured on 2v29: the same chunk
+ * runs clean when the store is grown first, in 0.6 s). Boards have a fixed
+ * store, and the library never grows one by itself.
+ */
+const GROW_LINUX_STORE =
+  "if (process.env.BOARD === 'LINUX') { var __g = []; while (process.memory(false).total < 32768 && __g.length < 40000) __g.push([0]); __g = undefined; }\n";
 
 /**
  * Device scripts for `cases` (host-only cases left out), each small enough
@@ -250,7 +258,7 @@ export const deviceChunks = (cases: AttackCase[], budget = 5000): DeviceChunk[] 
     // The cases run one at a time from a list, each dropped once run.
     const script =
       "var A = require('" + ATTACK_MODULE + "');\nvar CASES = [\n" + ch.texts.join(',\n') + '\n];\nfor (var __i = 0; __i < CASES.length; __i++) { A.run(CASES[__i]); CASES[__i] = undefined; }\nA.report(' + ch.indexes.length + ');\n';
-    const inline = 'var exports = {};\n' + attackModule() + 'var A = exports;\n' + script.slice(script.indexOf('\n') + 1);
+    const inline = GROW_LINUX_STORE + 'var exports = {};\n' + attackModule() + 'var A = exports;\n' + script.slice(script.indexOf('\n') + 1);
     return { indexes: ch.indexes, script, inline };
   });
 };
