@@ -35,6 +35,8 @@ export interface BoardInfo {
   board: string;
   /** Free Storage, bytes. */
   free: number;
+  /** The whole Storage area, bytes (`getStats().totalBytes`), or -1 where the firmware cannot say. */
+  size: number;
   /** Length of the Storage file `microjwt` already there, or -1. */
   existing: number;
   crypto: string[];
@@ -126,7 +128,7 @@ const PROBE =
   '(function(){var S=require("Storage"),c,h=[],m=process.memory(),f=S.read(NAME);' +
   'try{c=require("crypto")}catch(e){}' +
   'if(c)LIST.forEach(function(k){if(c[k])h.push(k)});' +
-  'print("@microjwt-probe "+JSON.stringify({v:process.env.VERSION,b:process.env.BOARD,free:S.getFree(),file:f===undefined?-1:f.length,crypto:h,total:m.total,mfree:m.free}))})()';
+  'print("@microjwt-probe "+JSON.stringify({v:process.env.VERSION,b:process.env.BOARD,free:S.getFree(),size:S.getStats?S.getStats().totalBytes:-1,file:f===undefined?-1:f.length,crypto:h,total:m.total,mfree:m.free}))})()';
 
 const VERIFY =
   '(function(){var S=require("Storage"),d=S.read(NAME),c,h,w="crypto.SHA256",x="",i;' +
@@ -171,8 +173,8 @@ export const openBoard = async (port: string, cli: string[] | undefined, onOutpu
 export const probeBoard = async (session: BoardSession): Promise<BoardInfo> => {
   session.send(PROBE.replace(/NAME/g, json(profileFile().module)).replace('LIST', JSON.stringify(HASHES)));
   const m = await session.waitFor(/@microjwt-probe (\{[^\r\n]*\})/, 15000, 'the board did not answer the probe (process.env, Storage, crypto)');
-  const p = JSON.parse(m[1]) as { v: string; b: string; free: number; file: number; crypto: string[]; total: number; mfree: number };
-  return { version: p.v, board: p.b, free: p.free, existing: p.file, crypto: p.crypto, total: p.total, memFree: p.mfree };
+  const p = JSON.parse(m[1]) as { v: string; b: string; free: number; size?: number; file: number; crypto: string[]; total: number; mfree: number };
+  return { version: p.v, board: p.b, free: p.free, size: typeof p.size === 'number' ? p.size : -1, existing: p.file, crypto: p.crypto, total: p.total, memFree: p.mfree };
 };
 
 export const flash = async (o: FlashOptions): Promise<FlashReport> => {
@@ -214,6 +216,14 @@ export const flash = async (o: FlashOptions): Promise<FlashReport> => {
       );
     }
     const need = storageBytes(data.length);
+    // Larger than the whole Storage area (an Espruino Pico keeps 48 KB, a
+    // Puck.js 40 KB): erasing files cannot help, so say that instead.
+    if (info.size > 0 && need > info.size) {
+      throw new BoardError(
+        basename(moduleFile) + ' is too big for this board: it needs ' + need + ' bytes of Storage and the board has ' + info.size + ' in all, so erasing files cannot make room. ' +
+          'Use a smaller build, or a board with more flash (an ESP32 or a Raspberry Pi Pico); see "Storage on the smallest boards" in the README.',
+      );
+    }
     const reclaim = info.existing >= 0 ? storageBytes(info.existing) : 0;
     if (need > info.free + reclaim) {
       throw new BoardError(

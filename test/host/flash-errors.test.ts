@@ -83,6 +83,20 @@ describe('microjwt flash errors', () => {
     expect(r.code).toBe(2);
   }, 90000);
 
+  it('a build larger than the whole Storage area: told so, not told to erase files', async () => {
+    const s = await serve({ board: 'pico', port: 0, empty: true });
+    served.push(s);
+    const dir = mkdtempSync(join(tmpdir(), 'microjwt-big-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    // Valid module text, longer than the emulated Storage (262,144 bytes, as the Linux builds have).
+    const big = join(dir, 'big.min.js');
+    writeFileSync(big, '/*' + 'x'.repeat(300000) + '*/exports.version="0";\n');
+    const r = await microjwt(['flash', '--port', 'tcp://127.0.0.1:' + s.port, '--board', 'pico', '--module', big]);
+    expect(r.out).toMatch(/big\.min\.js is too big for this board: it needs \d+ bytes of Storage and the board has 262144 in all, so erasing files cannot make room/);
+    expect(r.out).not.toContain('not enough free Storage');
+    expect(r.code).toBe(2);
+  }, 60000);
+
   it('a board lacking the crypto functions a per-board build relies on', async () => {
     const s = await serve({ board: 'pico', port: 0, empty: true });
     served.push(s);
