@@ -71,6 +71,15 @@ describe('microjwt flash errors', () => {
     expect(r.code).toBe(2);
   }, 60000);
 
+  /** An emulated board (empty Storage) and a scratch directory, both cleaned up after the tests. */
+  const boardAndDir = async (board: string, prefix: string): Promise<{ s: Served; dir: string }> => {
+    const s = await serve({ board, port: 0, empty: true });
+    served.push(s);
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    return { s, dir };
+  };
+
   it('not enough free Storage', async () => {
     const s = await serve({ board: 'pico', port: 0, empty: true });
     served.push(s);
@@ -84,10 +93,7 @@ describe('microjwt flash errors', () => {
   }, 90000);
 
   it('a build larger than the whole Storage area: told so, not told to erase files', async () => {
-    const s = await serve({ board: 'pico', port: 0, empty: true });
-    served.push(s);
-    const dir = mkdtempSync(join(tmpdir(), 'microjwt-big-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const { s, dir } = await boardAndDir('pico', 'microjwt-big-');
     // Valid module text, longer than the emulated Storage (262,144 bytes, as the Linux builds have).
     const big = join(dir, 'big.min.js');
     writeFileSync(big, '/*' + 'x'.repeat(300000) + '*/exports.version="0";\n');
@@ -98,10 +104,7 @@ describe('microjwt flash errors', () => {
   }, 60000);
 
   it('a board lacking the crypto functions a per-board build relies on', async () => {
-    const s = await serve({ board: 'pico', port: 0, empty: true });
-    served.push(s);
-    const dir = mkdtempSync(join(tmpdir(), 'microjwt-variant-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const { s, dir } = await boardAndDir('pico', 'microjwt-variant-');
     mkdirSync(join(dir, 'variants'));
     copyFileSync(moduleFile, join(dir, 'variants', 'esp32.min.js'));
     const r = await microjwt(['flash', '--port', 'tcp://127.0.0.1:' + s.port, '--board', 'esp32', '--module', join(dir, 'variants', 'esp32.min.js')]);
@@ -110,10 +113,7 @@ describe('microjwt flash errors', () => {
   }, 60000);
 
   it('a board with too few JsVars for the build', async () => {
-    const s = await serve({ board: 'puck', port: 0, empty: true });
-    served.push(s);
-    const dir = mkdtempSync(join(tmpdir(), 'microjwt-big-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const { s, dir } = await boardAndDir('puck', 'microjwt-big-');
     const big = join(dir, 'big.min.js');
     writeFileSync(big, '(function(){' + Array.from({ length: 400 }, (_, i) => 'exports.f' + i + '=function(){return ' + i + '};').join('') + '})();');
     const r = await microjwt(['flash', '--port', 'tcp://127.0.0.1:' + s.port, '--board', 'puck', '--module', big]);
