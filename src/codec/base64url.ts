@@ -81,8 +81,10 @@ export const assertBase64url = v8Checked
 
 /**
  * Strict base64url -> binary string: `text`, or with `start` the segment
- * `text.substring(start, end)` (a token segment, cut here: see the board's
- * function below).
+ * `text.substring(start, end)` of a token, cut here (see the board's function
+ * below). A segment given by its range must already have passed
+ * `assertBase64url` (the verifier checks the payload before the MAC and
+ * decodes it after): it is not checked a second time.
  *
  * On V8 (Node) a second function is made instead, never on a board (the
  * ternary makes only one): there the alphabet regex was ~40% of a decode
@@ -122,12 +124,12 @@ export const decodeBinary = v8Checked
       return NATIVE_ATOB!(text.replace(/-/g, '+').replace(/_/g, '/'));
     }
   : function (text: string, start?: number, end?: number): string {
-      // A segment is cut as a temporary of each expression: on Espruino a
-      // parameter holds its argument until the call returns, so a segment
-      // passed in would be held beside both replaced copies and the result
-      // (17 JsVars more at the peak of a verify of a 300-char token, on the
-      // Pico-like build).
-      checkBase64url(start === undefined ? text : text.substring(start, end));
+      // A segment is cut inside the expression: on Espruino a parameter holds
+      // its argument until the call returns, so a segment passed in would be
+      // held beside both replaced copies and the result (17 JsVars more at the
+      // peak of a verify of a 300-char token, on the Pico-like build). It was
+      // checked already (see above): one regex scan and copy less per verify.
+      if (start === undefined) checkBase64url(text);
       if (!NATIVE_ATOB) return noNative();
       // No '=' padding added: Espruino's and Node's atob both decode unpadded
       // input, and appending it made one more copy of the segment.
