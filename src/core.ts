@@ -8,7 +8,7 @@
  * code never uses `import * as` for the same reason.
  */
 import { version } from './version';
-import { JWTError, InvalidTokenError, DecodeError, InvalidSignatureError, ExpiredSignatureError, ImmatureSignatureError, InvalidAudienceError, InvalidIssuerError, InvalidSubjectError, InvalidJTIError, InvalidIssuedAtError, MissingRequiredClaimError, InvalidAlgorithmError, RevokedTokenError, InvalidKeyError, DecryptionError, ClockNotSetError, NotSupportedError } from './errors';
+import { withErrorClasses } from './errorclasses';
 import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
 import { cryptoApi } from './crypto/index';
@@ -29,24 +29,6 @@ const microjwt = {
   thumbprint: thumbprint,
   generateSecret: generateSecret,
   KeySet: KeySet,
-  JWTError: JWTError,
-  InvalidTokenError: InvalidTokenError,
-  DecodeError: DecodeError,
-  InvalidSignatureError: InvalidSignatureError,
-  ExpiredSignatureError: ExpiredSignatureError,
-  ImmatureSignatureError: ImmatureSignatureError,
-  InvalidAudienceError: InvalidAudienceError,
-  InvalidIssuerError: InvalidIssuerError,
-  InvalidSubjectError: InvalidSubjectError,
-  InvalidJTIError: InvalidJTIError,
-  InvalidIssuedAtError: InvalidIssuedAtError,
-  MissingRequiredClaimError: MissingRequiredClaimError,
-  InvalidAlgorithmError: InvalidAlgorithmError,
-  RevokedTokenError: RevokedTokenError,
-  InvalidKeyError: InvalidKeyError,
-  DecryptionError: DecryptionError,
-  ClockNotSetError: ClockNotSetError,
-  NotSupportedError: NotSupportedError,
 };
 
 // microjwt.crypto is made on first access: its sixteen functions are a lazy
@@ -54,6 +36,5 @@ const microjwt = {
 // getter instead of sixteen stubs. Enumerable, as a plain member would be.
 Object.defineProperty(microjwt, 'crypto', { get: cryptoApi, enumerable: true });
 
-// The error classes are also reachable as microjwt.errors.X: the same object, no second table in RAM.
-(microjwt as { errors?: unknown }).errors = microjwt;
-export default microjwt as typeof microjwt & { readonly crypto: CryptoApi };
+// The error classes, also as microjwt.errors.X (src/errorclasses.ts).
+export default withErrorClasses(microjwt) as ReturnType<typeof withErrorClasses<typeof microjwt>> & { readonly crypto: CryptoApi };

@@ -26,7 +26,7 @@ import { nodeBackend } from './node';
 import type { NodeBackend } from './node';
 import { pureAes } from './pure/aes';
 import { pureMac } from './pure/index';
-import type { BackendName, HashName } from './types';
+import type { BackendName, HashName, MacFn } from './types';
 
 export type { BackendName, BytesLike, HashName } from './types';
 /** Constant-time equality of two binary strings (false for different lengths or non-strings). */
@@ -153,14 +153,6 @@ export const useBackend = function (name: 'pure' | 'node' | 'espruino' | 'auto')
 };
 
 // ---------------------------------------------------------------- HMAC
-
-/**
- * MAC of a binary string, or of its first `length` chars: the verifier hands
- * over the whole token and the signing input's length, so the backend cuts
- * the signing input inside its hash call's argument and no copy is held for
- * the duration of the MAC (on a board, ~21 JsVars less at a verify's peak).
- */
-type MacFn = (binaryData: string, length?: number) => string;
 
 /**
  * MAC closures per (hash, key): building one processes the key's padded

@@ -12,3 +12,19 @@ export type BytesLike = Uint8Array | string;
 
 /** Which implementation serves a primitive. */
 export type BackendName = 'espruino' | 'node' | 'pure' | 'none';
+
+/**
+ * MAC of a binary string, or of its first `length` chars: the verifier hands
+ * over the whole token and the signing input's length, so the backend cuts
+ * the signing input inside its hash call's argument and no copy is held for
+ * the duration of the MAC (on a board, ~21 JsVars less at a verify's peak).
+ */
+export type MacFn = (binaryData: string, length?: number) => string;
+
+/**
+ * What the JWS layer needs of a crypto backend: the MAC for a JWS algorithm
+ * (HS256/384/512) under a key given as bytes (a binary string). The full
+ * library passes the adapter's (every backend, pure fallbacks); the core
+ * build a native-only one (src/lean/mac.ts).
+ */
+export type MacOf = (alg: string, keyBinary: string) => MacFn;

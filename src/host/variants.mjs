@@ -28,7 +28,8 @@ const PURE_PBKDF2 = { 'src/crypto/pure/pbkdf2.ts': 'unsupported' };
  * a Raspberry Pi Pico has no crypto module at all, an ESP32 has everything.
  */
 export const VARIANTS = {
-  core: { entry: 'src/core.ts', title: 'JWS/JWT (HS256/384/512), claims, keys, errors; any board', leaveOut: { ...NODE } },
+  // The core build is its own entry (src/lean/index.ts): the JWS/JWT code over a native-only MAC, no adapter.
+  core: { entry: 'src/lean/index.ts', title: 'JWS/JWT (HS256/384/512), claims, single keys, errors; any board with a native SHA-256', leaveOut: { ...NODE } },
   pico: { entry: 'src/index.ts', title: 'Espruino Pico: native SHA-256, AES, PBKDF2; pure SHA-384/512', leaveOut: { ...NODE, ...PURE_SHA256, ...PURE_AES } },
   esp32: { entry: 'src/index.ts', title: 'ESP32: every primitive native', leaveOut: { ...NODE, ...PURE_SHA256, ...PURE_SHA512, ...PURE_AES, ...PURE_PBKDF2 } },
   rp2040: { entry: 'src/index.ts', title: 'Raspberry Pi Pico (no crypto module): every primitive pure, no native probing', leaveOut: { ...NODE, ...NATIVE } },

@@ -17,45 +17,46 @@ import { encodeBinary } from '../codec/base64url';
 import { stringifyJson } from '../codec/json';
 import { bytesToBinary, isBytes } from '../codec/bytes';
 import { encodeBinary as utf8EncodeBinary } from '../codec/utf8';
-import { hashOf } from './algorithms';
 import { checkCrit, Header } from './header';
 import { isPlainObject, optionsError } from '../options';
 import { checkAlgorithmName, checkJwsSignOptions, JWSSignOptions } from './options';
 import { keyBinary, checkKeyLength, jwkPermits, OctJWK } from '../jwk/key';
 import { KeySet } from '../jwk/keyset';
-import { macFor, HashName } from '../crypto/adapter';
+import type { MacFn, MacOf } from '../crypto/types';
+import { adapterMac } from './mac';
 
-/** The key a token is signed with: algorithm, secret bytes (binary string), and the `kid` a KeySet names. */
+/** The key a token is signed with: algorithm, its MAC under the secret, and the `kid` a KeySet names. */
 export interface SigningKey {
   alg: string;
-  binary: string;
+  mac: MacFn;
   kid: string | undefined;
 }
 
 /**
- * Resolve the signing key: a KeySet's signing key (its `kid` goes into the
- * header), or a single key. The algorithm is the `algorithm` option, else
- * the JWK's `alg`, else HS256; the key must be long enough (`minKeyLength`).
+ * The signing key of a single key (a string, bytes or an "oct" JWK; not a
+ * KeySet), its MAC made by `macOf`. The algorithm is the `algorithm` option,
+ * else the JWK's `alg`, else HS256; the key must be long enough
+ * (`minKeyLength`). The core build calls this with its native-only MAC.
  */
-export const resolveSigningKey = function (key: unknown, opts: JWSSignOptions): SigningKey {
+export const singleSigningKey = function (key: unknown, opts: JWSSignOptions, macOf: MacOf): SigningKey {
   let alg = opts.algorithm;
-  let binary: string;
-  let kid: string | undefined;
-  if (key instanceof KeySet) {
-    const entry = key._signing;
-    if (alg === undefined) alg = entry.jwk.alg === undefined ? 'HS256' : checkAlgorithmName('sign', entry.jwk.alg);
-    if (!jwkPermits(entry.jwk, alg, 'sign')) throw new InvalidKeyError('the signing key of the set does not allow sign with ' + alg + ' (its alg, use or key_ops)', 'ERR_KEY_NO_MATCH');
-    binary = entry.binary;
-    kid = entry.jwk.kid;
-  } else {
-    if (alg === undefined) {
-      const jwkAlg = isPlainObject(key) && Object.prototype.hasOwnProperty.call(key, 'kty') ? (key as OctJWK).alg : undefined;
-      alg = jwkAlg === undefined ? 'HS256' : checkAlgorithmName('sign', jwkAlg);
-    }
-    binary = keyBinary(key, alg, 'sign');
+  if (alg === undefined) {
+    const jwkAlg = isPlainObject(key) && Object.prototype.hasOwnProperty.call(key, 'kty') ? (key as OctJWK).alg : undefined;
+    alg = jwkAlg === undefined ? 'HS256' : checkAlgorithmName('sign', jwkAlg);
   }
+  const binary = keyBinary(key, alg, 'sign');
   checkKeyLength(binary, alg, opts.minKeyLength);
-  return { alg: alg, binary: binary, kid: kid };
+  return { alg: alg, mac: macOf(alg, binary), kid: undefined };
+};
+
+/** The signing key: a KeySet's signing key (its `kid` goes into the header), or a single key. */
+export const resolveSigningKey = function (key: unknown, opts: JWSSignOptions): SigningKey {
+  if (!(key instanceof KeySet)) return singleSigningKey(key, opts, adapterMac);
+  const entry = key._signing;
+  const alg = opts.algorithm !== undefined ? opts.algorithm : entry.jwk.alg === undefined ? 'HS256' : checkAlgorithmName('sign', entry.jwk.alg);
+  if (!jwkPermits(entry.jwk, alg, 'sign')) throw new InvalidKeyError('the signing key of the set does not allow sign with ' + alg + ' (its alg, use or key_ops)', 'ERR_KEY_NO_MATCH');
+  checkKeyLength(entry.binary, alg, opts.minKeyLength);
+  return { alg: alg, mac: adapterMac(alg, entry.binary), kid: entry.jwk.kid };
 };
 
 /** One-entry cache of the header segment for headers without extra fields: `[alg, typ, kid, segment]`, made on first use. */
@@ -129,7 +130,7 @@ export const signWith = function (fn: string, sk: SigningKey, opts: JWSSignOptio
     if (extra === undefined) last = [alg, typ, kid, segment];
   }
   const input = segment + '.' + encodeBinary(payloadBinary);
-  return input + '.' + encodeBinary(macFor(hashOf(alg) as HashName, sk.binary)(input));
+  return input + '.' + encodeBinary(sk.mac(input));
 };
 
 /**

@@ -14,12 +14,10 @@
 import { DecodeError, InvalidAlgorithmError, InvalidSignatureError } from '../errors';
 import { assertBase64url, decodeBinary } from '../codec/base64url';
 import { binaryToBytes } from '../codec/bytes';
-import { macFor, timingSafeEqualBinary, HashName } from '../crypto/adapter';
+import { timingSafeEqualBinary } from '../crypto/compare';
 import { split } from './compact';
 import { parseObject, checkCrit, HeaderInfo, Header } from './header';
-import { hashOf } from './algorithms';
-import { keyBinary, checkKeyLength } from '../jwk/key';
-import { KeySet } from '../jwk/keyset';
+import { adapterKeyMac, KeyMac } from './mac';
 import { checkJwsVerifyOptions, JWSVerifyOptions } from './options';
 
 /** What a verified compact JWS yields internally. */
@@ -45,6 +43,16 @@ let headers: (string | HeaderInfo)[] | undefined;
 
 /** Verify a compact JWS under `key` (a key or a KeySet); options already checked. */
 export const verifyJwsCore = function (token: unknown, key: unknown, opts: JWSVerifyOptions): VerifiedJws {
+  return verifyJwsWith(token, key, opts, adapterKeyMac);
+};
+
+/**
+ * Verify a compact JWS; options already checked. `keyMac` turns `key` into
+ * the MAC for the token's `alg` (and `kid`): the full library's takes keys
+ * and KeySets over every backend, the core build's single keys over the
+ * native hash only.
+ */
+export const verifyJwsWith = function (token: unknown, key: unknown, opts: JWSVerifyOptions, keyMac: KeyMac): VerifiedJws {
   const seg = split(token, opts.maxTokenLength === undefined ? 4096 : opts.maxTokenLength);
   const t = token as string;
   // The payload is checked now (same verdicts) but decoded only once the
@@ -79,11 +87,9 @@ export const verifyJwsCore = function (token: unknown, key: unknown, opts: JWSVe
   for (let i = 0; i < opts.algorithms.length; i++) if (opts.algorithms[i] === alg) allowed = true;
   // The token's alg is shown quoted and cut: a message never carries a forged log line or kilobytes.
   if (!allowed) throw new InvalidAlgorithmError('the token\'s alg ' + JSON.stringify(alg.substr(0, 40)) + ' is not one of the allowed algorithms');
-  const binary = key instanceof KeySet ? key._select(alg, kid as string | undefined, 'verify').binary : keyBinary(key, alg, 'verify');
-  checkKeyLength(binary, alg, opts.minKeyLength);
   // The signing input, exactly as received: the MAC cuts it from the token
   // itself, so the copy lives only inside the native hash's argument.
-  const expected = macFor(hashOf(alg) as HashName, binary)(t, seg.signedLength);
+  const expected = keyMac(key, alg, kid as string | undefined, opts.minKeyLength)(t, seg.signedLength);
   if (signatureBinary.length !== expected.length || !timingSafeEqualBinary(expected, signatureBinary)) {
     throw new InvalidSignatureError('signature verification failed');
   }

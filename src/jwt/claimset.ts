@@ -13,7 +13,6 @@
  */
 import { invalidArgument } from '../errors';
 import { encode as base64urlEncode } from '../codec/base64url';
-import { randomBytes } from '../crypto/index';
 import { now } from '../clock';
 import { optionsError } from '../options';
 import { SignOptions } from './options';
@@ -21,9 +20,11 @@ import { isAudience, Claims } from './claims';
 
 /**
  * The claims set for `payload` (a plain object, checked by the caller) under
- * checked options; `fn` names the public function in errors.
+ * checked options; `fn` names the public function in errors, `randomBytes`
+ * makes a `jwtid: true` id (the full library's random source or the core
+ * build's native one).
  */
-export const buildClaims = function (fn: string, payload: Claims, opts: SignOptions): Claims {
+export const buildClaims = function (fn: string, payload: Claims, opts: SignOptions, randomBytes: (n: number) => Uint8Array): Claims {
   const has = Object.prototype.hasOwnProperty;
   // Payload claims of the wrong type are refused, as `verify` would.
   for (let i = 0; i < 3; i++) {

@@ -17,6 +17,7 @@ import { resolveSigningKey, signWith } from '../jws/sign';
 import { encryptCore } from '../jwe/encrypt';
 import { checkEncryptJWTOptions, EncryptJWTOptions } from './jweoptions';
 import { buildClaims } from './claimset';
+import { randomBytes } from '../crypto/index';
 import { Claims } from './claims';
 import { SignOptions } from './options';
 
@@ -25,7 +26,7 @@ export const encryptJWT = function (payload: Claims, key: unknown, options: Encr
   const opts = checkEncryptJWTOptions(options);
   if (!isPlainObject(payload)) return invalidArgument('encryptJWT: the payload must be a plain object (a JWT claims set)');
   const s = opts.sign;
-  const claims = stringifyJson(buildClaims('encryptJWT', payload, opts as unknown as SignOptions));
+  const claims = stringifyJson(buildClaims('encryptJWT', payload, opts as unknown as SignOptions, randomBytes));
   const text = s === undefined ? claims : signWith('sign', resolveSigningKey(s.key, s), s, claims);
   // typ: the option, else the header option's, else "JWT".
   const h = opts.header;

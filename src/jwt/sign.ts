@@ -13,6 +13,7 @@ import { isPlainObject } from '../options';
 import { checkSignOptions, SignOptions } from './options';
 import { Claims } from './claims';
 import { buildClaims } from './claimset';
+import { randomBytes } from '../crypto/index';
 
 /** Sign a JWT: returns the compact token. */
 export const sign = function (payload: Claims, key: unknown, options?: SignOptions): string {
@@ -20,5 +21,5 @@ export const sign = function (payload: Claims, key: unknown, options?: SignOptio
   const opts: SignOptions = options === undefined ? {} : checkSignOptions(options);
   if (!isPlainObject(payload)) return invalidArgument('sign: the payload must be a plain object (a JWT claims set)');
   const sk = resolveSigningKey(key, opts);
-  return signWith('sign', sk, opts, stringifyJson(buildClaims('sign', payload, opts)));
+  return signWith('sign', sk, opts, stringifyJson(buildClaims('sign', payload, opts, randomBytes)));
 };

@@ -6,7 +6,8 @@
  * asked) -> registered claims -> the caller's `validate(payload, header)`.
  * `algorithms` is required.
  */
-import { verifyJwsCore } from '../jws/verify';
+import { verifyJwsWith } from '../jws/verify';
+import { adapterKeyMac } from '../jws/mac';
 import { Header } from '../jws/header';
 import { checkVerifyOptions, VerifyOptions } from './options';
 import { readClaims, Claims } from './claims';
@@ -22,7 +23,7 @@ export interface CompleteToken {
 /** Verify a JWT; returns the claims (or `{header, payload, signature}` with `complete: true`). */
 export const verify = function (token: string, key: unknown, options: VerifyOptions): Claims | CompleteToken {
   const opts = checkVerifyOptions(options);
-  const v = verifyJwsCore(token, key, opts);
+  const v = verifyJwsWith(token, key, opts, adapterKeyMac);
   const r = readClaims(v.payloadBinary, v.info, opts);
   if (opts.complete) (r as CompleteToken).signature = v.signature;
   return r as Claims | CompleteToken;

@@ -6,14 +6,14 @@ import { runOnEspruino, RealResult } from '../../src/host/real';
 
 const totals = new Map<string, Promise<number>>();
 
-/** Runs a chunk on a real interpreter, in the form its RAM suits (see inlineRunner). */
-export const runChunkOnEspruino = async (bin: string, chunk: DeviceChunk): Promise<RealResult> => {
+/** Runs a chunk on a real interpreter, in the form its RAM suits (see inlineRunner); `module`: another build than the universal one. */
+export const runChunkOnEspruino = async (bin: string, chunk: DeviceChunk, module?: string): Promise<RealResult> => {
   let total = totals.get(bin);
   if (!total) {
     total = runOnEspruino(bin, "print('TOTAL ' + process.memory().total);", { timeoutMs: 60000 }).then((r) => Number(/TOTAL (\d+)/.exec(r.output)?.[1] ?? 0));
     totals.set(bin, total);
   }
-  return inlineRunner(await total) ? runOnEspruino(bin, chunk.inline, { timeoutMs: 120000 }) : runOnEspruino(bin, chunk.script, { timeoutMs: 120000, storage: attackStorage() });
+  return inlineRunner(await total) ? runOnEspruino(bin, chunk.inline, { timeoutMs: 120000, module }) : runOnEspruino(bin, chunk.script, { timeoutMs: 120000, storage: attackStorage(), module });
 };
 
 /** Checks one chunk's run: every case's verdict, the spies, a clean finish. */

@@ -28,7 +28,18 @@ var CALLS = [
   ['crypto.aesCbcDecrypt(data)', function (x) { return mj.crypto.aesCbcDecrypt(new Uint8Array(32), new Uint8Array(16), x); }],
   ['crypto.randomBytes', function (x) { return mj.crypto.randomBytes(x); }],
 ];
+// The core build has no jws, JWK functions, KeySet or crypto: their calls are
+// left out there (test/lean/ checks which functions each build exports).
+var CORE_LEAVES_OUT = ['jws.', 'importJWK', 'exportJWK', 'thumbprint', 'generateSecret', 'KeySet', 'crypto.'];
+var absent = function (name) {
+  for (var i = 0; i < CORE_LEAVES_OUT.length; i++) {
+    var part = CORE_LEAVES_OUT[i];
+    if (name.substr(0, part.length) === part) return mj[part.replace('.', '')] === undefined;
+  }
+  return false;
+};
 var checkCall = function (c) {
+  if (absent(c[0])) return;
   test(c[0] + ' throws only typed errors', function () {
     for (var i = 0; i < WRONG.length; i++) {
       try {

@@ -1,4 +1,5 @@
 // @vectors primitives.aes primitives.aes_kw
+// @variants !core
 // AES (NIST SP 800-38A) and AES key wrap (RFC 3394) through mj.crypto, on the
 // board's backend and the pure one, and the decryption error paths.
 var mj = require('microjwt');

@@ -1,4 +1,5 @@
 // @vectors primitives.hmac_rfc4231
+// @variants !core
 // HMAC (RFC 4231) through mj.crypto on the board's backend and on the pure
 // one, and the constant-time comparisons.
 var mj = require('microjwt');

@@ -1,4 +1,5 @@
 // @vectors primitives.pbkdf2
+// @variants !core
 // PBKDF2 known answers through mj.crypto. The 80,000-iteration vector runs
 // only where PBKDF2 is native (the pure one would take minutes on a board).
 var mj = require('microjwt');

@@ -1,3 +1,4 @@
+// @variants !core
 // randomBytes on the device: E.hwRand mixed through SHA-256.
 var mj = require('microjwt');
 var C = mj.crypto;

@@ -1,4 +1,5 @@
 // @vectors primitives.sha
+// @variants !core
 // SHA-2 known answers through mj.crypto, on the board's backend and on the
 // pure one, and backend() against what this board's crypto module offers.
 var mj = require('microjwt');

@@ -1,4 +1,5 @@
 // @vectors jose.rfc7638_thumbprints
+// @variants !core
 // JWK helpers and KeySet on the device.
 var mj = require('microjwt');
 

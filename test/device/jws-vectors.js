@@ -1,4 +1,5 @@
 // @vectors jose.rfc7515_a1_hs256 jose.rfc7520_4_4_hs256 jose.jose_doc_hs256_jwt
+// @variants !core
 // Published vectors on the device: RFC 7515 A.1, RFC 7520 4.4 (JWS level,
 // UTF-8 payload with U+2019), the jose documentation HS256 JWT.
 var mj = require('microjwt');

@@ -54,7 +54,7 @@ test('sign/verify HS384 and HS512 (byte-exact with Node)', function () {
 
 test('keys: string, Uint8Array and JWK forms agree', function () {
   var bytes = E.toUint8Array(K);
-  var jwk = mj.exportJWK(bytes);
+  var jwk = { kty: 'oct', k: mj.base64url.encode(bytes) }; // by hand: the core build has no exportJWK
   var t = mj.sign({ a: 2 }, jwk, { noTimestamp: true });
   eq(mj.verify(t, K, { algorithms: ['HS256'] }).a, 2);
   eq(mj.verify(t, bytes, { algorithms: ['HS256'] }).a, 2);
