@@ -79,7 +79,10 @@ const main = async () => {
   }
   emitTypes();
   await buildHost();
-  const row = (file, text) => console.log(file.padEnd(30) + String(text.length).padStart(6) + ' bytes (ES5 checked), ~' + estimateLoadCost(text, acorn) + ' JsVars at load on a board (estimate)');
+  // Which boards' whole Storage area (espruino.json, from their board files) could hold the file.
+  const boards = JSON.parse(readFileSync(join(root, 'espruino.json'), 'utf8')).boards;
+  const fits = (text) => Object.keys(boards).filter((b) => b !== 'linux' && 32 + text.length <= boards[b].storageBytes).join(' ') || 'none';
+  const row = (file, text) => console.log(file.padEnd(30) + String(text.length).padStart(6) + ' bytes (ES5 checked), ~' + estimateLoadCost(text, acorn) + ' JsVars at load on a board (estimate), fits the Storage of: ' + fits(text));
   console.log('dist/microjwt.js'.padEnd(30) + String(readable.length).padStart(6) + ' bytes (ES5 checked)');
   row('dist/microjwt.min.js', minified);
   for (const [name, text] of variants) row('dist/variants/' + name + '.min.js', text);

@@ -25,13 +25,9 @@ const INVALID = /[^A-Za-z0-9_-]/;
 const NATIVE_ATOB = typeof atob === 'function' ? atob : undefined;
 const NATIVE_BTOA = typeof btoa === 'function' ? btoa : undefined;
 
-const noNative = function (): never {
-  throw new NotSupportedError('no atob/btoa on this platform', 'ERR_NOT_SUPPORTED');
-};
-
 /** Binary string (one char per byte) -> base64url without padding. */
 export const encodeBinary = function (binary: string): string {
-  if (!NATIVE_BTOA) return noNative();
+  if (!NATIVE_BTOA) throw new NotSupportedError('no atob/btoa on this platform', 'ERR_NOT_SUPPORTED');
   const b64 = NATIVE_BTOA(binary);
   // A global regex replace is native on Espruino and 2-4x faster there than
   // split/join on token-like text (few matches; measured on 2v29). Never a
@@ -130,7 +126,7 @@ export const decodeBinary = v8Checked
       // peak of a verify of a 300-char token, on the Pico-like build). It was
       // checked already (see above): one regex scan and copy less per verify.
       if (start === undefined) checkBase64url(text);
-      if (!NATIVE_ATOB) return noNative();
+      if (!NATIVE_ATOB) throw new NotSupportedError('no atob/btoa on this platform', 'ERR_NOT_SUPPORTED');
       // No '=' padding added: Espruino's and Node's atob both decode unpadded
       // input, and appending it made one more copy of the segment.
       return NATIVE_ATOB((start === undefined ? text : text.substring(start, end)).replace(/-/g, '+').replace(/_/g, '/'));

@@ -35,11 +35,6 @@ const REWRITE_ESCAPES = STRING_MODEL === 'bytes';
 const MAX_SAFE = 9007199254740992; // 2^53: integers beyond are refused, as devices wrap them
 const MAX_DEPTH = 32;
 
-/** The one error of this module: token JSON that is not strict JSON. */
-const jsonError = function (message: string) {
-  return new DecodeError('invalid JSON: ' + message, 'ERR_JSON');
-};
-
 interface ScannedString {
   end: number; // index just past the closing quote
   value: string; // the decoded string (only built when asked: member names)
@@ -47,17 +42,18 @@ interface ScannedString {
 }
 
 /**
- * The exact RFC 8259 check. Returns the text to hand to the native parser:
- * the input itself, or on boards with `\u` escapes >= 0x80 rewritten as UTF-8.
+ * The exact RFC 8259 check, then the native parse of the checked text: the
+ * input itself, or on boards with `\u` escapes >= 0x80 rewritten as UTF-8.
  * Iterative (an explicit stack), so hostile nesting cannot exhaust the
  * device's small C stack. Only the slow path runs it, so its helpers are made
  * per call: made at load they would hold RAM on the device for good.
  */
-const scanStrict = function (text: string): string {
+const parseStrict = function (text: string): unknown {
   const WHITESPACE = ' \n\r\t';
   const MAX_SAFE_DIGITS = '9007199254740992';
+  // The one error of this module: token JSON that is not strict JSON.
   const fail = function (message: string): never {
-    throw jsonError(message);
+    throw new DecodeError('invalid JSON: ' + message, 'ERR_JSON');
   };
 
   const HEX_DIGITS = '0123456789abcdef';
@@ -265,7 +261,12 @@ const scanStrict = function (text: string): string {
     }
     mode = 2;
   }
-  return copiedTo === 0 ? text : out + text.substring(copiedTo);
+  const checked = copiedTo === 0 ? text : out + text.substring(copiedTo);
+  try {
+    return JSON.parse(checked);
+  } catch (e) {
+    return fail('rejected by the parser');
+  }
 };
 
 /**
@@ -366,13 +367,6 @@ const v8Count = UNICODE_STRINGS ? function (value: unknown): number {
   return n;
 } : undefined;
 
-const nativeParse = function (text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw jsonError('rejected by the parser');
-  }
-};
 
 /**
  * Binary string of UTF-8 JSON (as `base64url.decodeBinary` returns) -> value.
@@ -407,7 +401,7 @@ export const parseJson = function (binary: string): unknown {
     if (parseV8) {
       const v = parseV8(text);
       if (v !== undefined) return v;
-      return nativeParse(scanStrict(text));
+      return parseStrict(text);
     }
     let value: unknown;
     let parsed = true;
@@ -420,79 +414,88 @@ export const parseJson = function (binary: string): unknown {
       return value;
     }
   }
-  return nativeParse(scanStrict(text));
+  return parseStrict(text);
 };
 
 // ---------------------------------------------------------------- stringify
 
 /**
- * Native escaping of one string. V8 emits `\uXXXX` only for control
- * characters and lone surrogates (refused here). On Espruino the string is
- * first turned into its validated UTF-8 bytes, whose every byte >= 0x80 the
- * native call escapes as `\u00XX`: those are put back raw, so the text is
- * UTF-8 JSON as every other library writes it.
+ * The exact serializer: what `stringifyJson` writes when its native fast
+ * path cannot answer. Its helpers are made per call (it runs only then):
+ * made at load, three functions would hold RAM on the device for good.
  */
-const quote = function (s: string): string {
-  const q = JSON.stringify(UNICODE_STRINGS ? s : encodeBinary(s));
-  if (q.indexOf('\\u') < 0) return q;
-  let out = '';
-  let i = 0;
-  for (;;) {
-    const b = q.indexOf('\\', i);
-    if (b < 0) break;
-    out += q.substring(i, b);
-    if (q.charAt(b + 1) === 'u') {
-      const v = parseInt(q.substr(b + 2, 4), 16);
-      if (v >= 0xd800 && v <= 0xdfff) invalidArgument('string has a lone surrogate: not valid Unicode');
-      out += v >= 0x80 && !UNICODE_STRINGS ? String.fromCharCode(v) : q.substr(b, 6);
-      i = b + 6;
-    } else {
-      out += q.substr(b, 2);
-      i = b + 2;
+const serializeExact = function (value: unknown): string {
+  /**
+   * Native escaping of one string. V8 emits `\uXXXX` only for control
+   * characters and lone surrogates (refused here). On Espruino the string is
+   * first turned into its validated UTF-8 bytes, whose every byte >= 0x80 the
+   * native call escapes as `\u00XX`: those are put back raw, so the text is
+   * UTF-8 JSON as every other library writes it.
+   */
+  const quote = function (s: string): string {
+    const q = JSON.stringify(UNICODE_STRINGS ? s : encodeBinary(s));
+    if (q.indexOf('\\u') < 0) return q;
+    let out = '';
+    let i = 0;
+    for (;;) {
+      const b = q.indexOf('\\', i);
+      if (b < 0) break;
+      out += q.substring(i, b);
+      if (q.charAt(b + 1) === 'u') {
+        const v = parseInt(q.substr(b + 2, 4), 16);
+        if (v >= 0xd800 && v <= 0xdfff) invalidArgument('string has a lone surrogate: not valid Unicode');
+        out += v >= 0x80 && !UNICODE_STRINGS ? String.fromCharCode(v) : q.substr(b, 6);
+        i = b + 6;
+      } else {
+        out += q.substr(b, 2);
+        i = b + 2;
+      }
     }
-  }
-  return out + q.substring(i);
-};
+    return out + q.substring(i);
+  };
 
-/** Numbers as JSON. Espruino prints integers exactly (measured up to 2^53) and other numbers to ~12 significant digits (documented). */
-const formatNumber = function (v: number): string {
-  if (!isFinite(v)) return invalidArgument('JSON cannot represent ' + v);
-  // Refused everywhere, as parseJson refuses such integers: one verdict on every platform.
-  if (v % 1 === 0 && (v > MAX_SAFE || v < -MAX_SAFE)) return invalidArgument('integer beyond 2^53 cannot be represented exactly');
-  return String(v);
-};
+  /** Numbers as JSON. Espruino prints integers exactly (measured up to 2^53) and other numbers to ~12 significant digits (documented). */
+  const formatNumber = function (v: number): string {
+    if (!isFinite(v)) return invalidArgument('JSON cannot represent ' + v);
+    // Refused everywhere, as parseJson refuses such integers: one verdict on every platform.
+    if (v % 1 === 0 && (v > MAX_SAFE || v < -MAX_SAFE)) return invalidArgument('integer beyond 2^53 cannot be represented exactly');
+    return String(v);
+  };
 
-const serialize = function (value: unknown, depth: number): string {
-  if (value === null) return 'null';
-  const t = typeof value;
-  if (t === 'string') return quote(value as string);
-  if (t === 'number') return formatNumber(value as number);
-  if (t === 'boolean') return value ? 'true' : 'false';
-  if (t !== 'object') return invalidArgument('JSON cannot represent a value of type ' + t);
-  if (depth >= MAX_DEPTH) return invalidArgument('value nested deeper than ' + MAX_DEPTH + ' (or circular)');
-  if (Array.isArray(value)) {
-    const arr = value as unknown[];
-    let out = '[';
-    for (let i = 0; i < arr.length; i++) {
-      if (arr[i] === undefined || typeof arr[i] === 'function') invalidArgument('JSON cannot represent ' + typeof arr[i] + ' in an array');
-      out += (i ? ',' : '') + serialize(arr[i], depth + 1);
+  const serialize = function (value: unknown, depth: number): string {
+    if (value === null) return 'null';
+    const t = typeof value;
+    if (t === 'string') return quote(value as string);
+    if (t === 'number') return formatNumber(value as number);
+    if (t === 'boolean') return value ? 'true' : 'false';
+    if (t !== 'object') return invalidArgument('JSON cannot represent a value of type ' + t);
+    if (depth >= MAX_DEPTH) return invalidArgument('value nested deeper than ' + MAX_DEPTH + ' (or circular)');
+    if (Array.isArray(value)) {
+      const arr = value as unknown[];
+      let out = '[';
+      for (let i = 0; i < arr.length; i++) {
+        if (arr[i] === undefined || typeof arr[i] === 'function') invalidArgument('JSON cannot represent ' + typeof arr[i] + ' in an array');
+        out += (i ? ',' : '') + serialize(arr[i], depth + 1);
+      }
+      return out + ']';
     }
-    return out + ']';
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return invalidArgument('JSON can only represent plain objects and arrays');
-  const obj = value as { [k: string]: unknown };
-  const keys = Object.keys(obj);
-  let out = '{';
-  let first = true;
-  for (let i = 0; i < keys.length; i++) {
-    const v = obj[keys[i]];
-    if (v === undefined) continue; // as JSON.stringify: an undefined member is left out
-    if (typeof v === 'function') invalidArgument('JSON cannot represent a function (member ' + quote(keys[i]) + ')');
-    out += (first ? '' : ',') + quote(keys[i]) + ':' + serialize(v, depth + 1);
-    first = false;
-  }
-  return out + '}';
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return invalidArgument('JSON can only represent plain objects and arrays');
+    const obj = value as { [k: string]: unknown };
+    const keys = Object.keys(obj);
+    let out = '{';
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const v = obj[keys[i]];
+      if (v === undefined) continue; // as JSON.stringify: an undefined member is left out
+      if (typeof v === 'function') invalidArgument('JSON cannot represent a function (member ' + quote(keys[i]) + ')');
+      out += (first ? '' : ',') + quote(keys[i]) + ':' + serialize(v, depth + 1);
+      first = false;
+    }
+    return out + '}';
+  };
+
+  return serialize(value, 0);
 };
 
 /**
@@ -571,7 +574,7 @@ export const stringifyJson = function (value: unknown): string {
     const copy = plain ? plainCopy(value as { [k: string]: unknown }, 0) : undefined;
     if (copy !== undefined) text = JSON.stringify(copy);
   }
-  if (text === undefined || text.indexOf('\\u') >= 0) text = serialize(value, 0);
+  if (text === undefined || text.indexOf('\\u') >= 0) text = serializeExact(value);
   // On V8 the text is UTF-16 (encodeBinary refuses lone surrogates); on
   // Espruino `quote` already produced validated UTF-8 bytes, and the native
   // text is ASCII.
@@ -580,6 +583,6 @@ export const stringifyJson = function (value: unknown): string {
 
 /** For tests: the exact serializer alone, as `stringifyJson` would give without its fast path. */
 export const stringifyJsonExact = function (value: unknown): string {
-  const text = serialize(value, 0);
+  const text = serializeExact(value);
   return UNICODE_STRINGS ? encodeBinary(text) : text;
 };

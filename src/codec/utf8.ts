@@ -40,55 +40,10 @@ const ESPRUINO_UTF8 = STRING_MODEL === 'utf8' ? (ESPRUINO as EspruinoUtf8) : und
 const MAX_CHAR = 0x10ffff;
 
 /**
- * Espruino only: true when every char is below 0x80. Espruino's native
- * `JSON.stringify` escapes each char >= 0x80 (and control chars) as `\uXXXX`,
- * so one native call replaces an interpreted loop in the common ASCII case;
- * a false negative only sends us to the exact check.
+ * V8 strings only (UTF-16 code units): made on Node, never on a board (each
+ * function made at load holds RAM there for as long as the module is loaded).
  */
-const isPlainAscii = function (binary: string): boolean {
-  return JSON.stringify(binary).indexOf('\\u') === -1;
-};
-
-/**
- * Index of the first byte of an invalid UTF-8 sequence, or -1 if `bytes` is
- * valid: no overlong forms, no surrogates, nothing above U+10FFFF, no
- * truncated sequence.
- */
-export const findInvalidUtf8 = function (bytes: Uint8Array): number {
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    let cp: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1; min = 0x80; cp = b & 0x1f;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2; min = 0x800; cp = b & 0x0f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3; min = 0x10000; cp = b & 0x07;
-    } else {
-      return i;
-    }
-    if (i + need >= n) return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if ((c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > MAX_CHAR || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
-};
-
-/** V8 strings only (UTF-16 code units). */
-const encodeUnicode = function (text: string): Uint8Array {
+const encodeUnicode = UNICODE_STRINGS ? function (text: string): Uint8Array {
   // Worst case 3 bytes per UTF-16 unit (a surrogate pair is 2 units -> 4 bytes).
   const out = new Uint8Array(text.length * 4);
   let o = 0;
@@ -119,9 +74,10 @@ const encodeUnicode = function (text: string): Uint8Array {
     }
   }
   return out.subarray(0, o);
-};
+} : undefined;
 
-const decodeUnicode = function (bytes: Uint8Array): string {
+/** V8 only, as encodeUnicode. */
+const decodeUnicode = UNICODE_STRINGS ? function (bytes: Uint8Array): string {
   let out = '';
   let chunk: number[] = [];
   const flush = function () {
@@ -156,22 +112,59 @@ const decodeUnicode = function (bytes: Uint8Array): string {
   }
   flush();
   return out;
+} : undefined;
+
+/**
+ * Throws unless `bytes` is valid UTF-8 (no overlong forms, no surrogates,
+ * nothing above U+10FFFF, no truncated sequence): `DecodeError` for data
+ * being decoded, an invalid-argument `JWTError` for a caller's string.
+ */
+const checkValid = function (bytes: Uint8Array, decoding: boolean): void {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // need: continuation bytes of this sequence; 0 marks it invalid.
+    let need = 0;
+    let min = 0;
+    let cp = 0;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1; min = 0x80; cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2; min = 0x800; cp = b & 0x0f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3; min = 0x10000; cp = b & 0x07;
+    }
+    if (i + need >= n) need = 0;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) need = 0;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (need === 0 || cp < min || cp > MAX_CHAR || (cp >= 0xd800 && cp <= 0xdfff)) {
+      if (decoding) throw new DecodeError('invalid UTF-8 at byte ' + i, 'ERR_UTF8');
+      invalidArgument('string is not valid UTF-8 (on this board a string holds UTF-8 bytes)');
+    }
+    i += need + 1;
+  }
 };
 
-/** Throws unless `bytes` is UTF-8: `DecodeError` for data being decoded, an invalid-argument `JWTError` for a caller's string. */
-const checkValid = function (bytes: Uint8Array, decoding: boolean): void {
-  const bad = findInvalidUtf8(bytes);
-  if (bad === -1) return;
-  if (decoding) throw new DecodeError('invalid UTF-8 at byte ' + bad, 'ERR_UTF8');
-  invalidArgument('string is not valid UTF-8 (on this board a string holds UTF-8 bytes)');
-};
+// The ASCII test below, on Espruino: its native `JSON.stringify` escapes
+// each char >= 0x80 (and control chars) as `\uXXXX`, so a text whose
+// stringified form has no `\u` is plain ASCII. One native call replaces an
+// interpreted loop in the common case; a false "not ASCII" (a control
+// char) only sends the text to the exact check.
 
 /** The UTF-8 bytes of `text`. */
 export const encode = function (text: string): Uint8Array {
   if (typeof text !== 'string') return invalidArgument('utf8.encode expects a string');
-  if (UNICODE_STRINGS) return encodeUnicode(text);
+  if (UNICODE_STRINGS) return encodeUnicode!(text);
   const bytes = binaryToBytes(text);
-  if (!isPlainAscii(text)) checkValid(bytes, false);
+  if (JSON.stringify(text).indexOf('\\u') >= 0) checkValid(bytes, false);
   return bytes;
 };
 
@@ -181,14 +174,14 @@ export const decode = function (bytes: Uint8Array): string {
     return invalidArgument('utf8.decode expects a Uint8Array');
   }
   checkValid(bytes, true);
-  if (UNICODE_STRINGS) return decodeUnicode(bytes);
+  if (UNICODE_STRINGS) return decodeUnicode!(bytes);
   const binary = bytesToBinary(bytes);
   return ESPRUINO_UTF8 ? ESPRUINO_UTF8.asUTF8(binary) : binary;
 };
 
 /** Binary string -> the same string, after checking it is valid UTF-8 (`DecodeError` if not). */
 export const assertUtf8Binary = function (binary: string): string {
-  if (UNICODE_STRINGS || !isPlainAscii(binary)) checkValid(binaryToBytes(binary), true);
+  if (UNICODE_STRINGS || JSON.stringify(binary).indexOf('\\u') >= 0) checkValid(binaryToBytes(binary), true);
   return binary;
 };
 
@@ -199,7 +192,7 @@ export const assertUtf8Binary = function (binary: string): string {
 export const decodeBinary = function (binary: string): string {
   // V8: one native regex search answers "ASCII only" (then the text is its own decoding).
   if (UNICODE_STRINGS) return /[\u0080-\uffff]/.test(binary) ? decode(binaryToBytes(binary)) : binary;
-  if (isPlainAscii(binary)) return binary;
+  if (JSON.stringify(binary).indexOf('\\u') < 0) return binary;
   checkValid(binaryToBytes(binary), true);
   return ESPRUINO_UTF8 ? ESPRUINO_UTF8.asUTF8(binary) : binary;
 };
@@ -209,8 +202,8 @@ export const decodeBinary = function (binary: string): string {
  * hashes take). On a board: the identity after a (usually native) check.
  */
 export const encodeBinary = function (text: string): string {
-  if (UNICODE_STRINGS) return /[\u0080-\uffff]/.test(text) ? bytesToBinary(encodeUnicode(text)) : text;
-  if (isPlainAscii(text)) return text;
+  if (UNICODE_STRINGS) return /[\u0080-\uffff]/.test(text) ? bytesToBinary(encodeUnicode!(text)) : text;
+  if (JSON.stringify(text).indexOf('\\u') < 0) return text;
   const binary = ESPRUINO_UTF8 ? ESPRUINO_UTF8.fromUTF8(text) : text;
   checkValid(binaryToBytes(binary), false);
   return binary;

@@ -77,12 +77,14 @@ export interface FlashReport {
 /**
  * What a build needs from the board. A per-board build (dist/variants/<b>.min.js)
  * may leave out the pure-JS code for what board <b> has natively, so it needs
- * every `crypto` function that board's profile lists; the generic build needs
- * none. Any build needs the JsVars it makes at load (loadcost.mjs's estimate)
+ * every `crypto` function that board's profile lists; the core build needs
+ * SHA-256; the generic build needs none. Any build needs the JsVars it makes at load (loadcost.mjs's estimate)
  * plus room to work.
  */
 export const buildNeeds = (moduleFile: string, text: string): { board?: string; crypto: string[]; jsVars: number } => {
   const m = /(?:^|[\\/])variants[\\/]([A-Za-z0-9_-]+)\.min\.js$/.exec(moduleFile);
+  // The core build has no pure hash at all: it needs a native SHA-256 (src/lean/native.ts).
+  if (m && m[1] === 'core') return { board: 'core', crypto: ['SHA256'], jsVars: estimateLoadCost(text, acorn) };
   const board = m && profileFile().boards[m[1]] ? m[1] : undefined;
   const crypto = board ? getProfile(board).crypto ?? [] : [];
   return { board, crypto, jsVars: estimateLoadCost(text, acorn) };
@@ -93,6 +95,18 @@ const WORKING_VARS = 500;
 
 /** Storage bytes a file takes: a 32-byte header, data padded to 4 bytes (as Espruino's jsflash). */
 const storageBytes = (size: number) => 32 + Math.ceil(size / 4) * 4;
+
+/**
+ * When a build is larger than a board's whole Storage: the core build
+ * (JWS/JWT only, over the native SHA-256) if it fits that board, as advice.
+ */
+const coreBuildHint = (moduleFile: string, storageSize: number, crypto: string[]): string => {
+  const core = join(packageRoot(), profileFile().variantsDir, 'core.min.js');
+  if (basename(moduleFile) === 'core.min.js' || !existsSync(core) || crypto.indexOf('SHA256') < 0) return '';
+  const size = readFileSync(core).length;
+  if (storageBytes(size) > storageSize) return '';
+  return 'The core build fits (' + size + ' bytes: JWS/JWT with HS256/384/512, without JWE, sessions or KeySet): flash it with --module ' + join('dist', 'variants', 'core.min.js') + '. ';
+};
 
 /** Fails with a clear message when nothing is at `port`. */
 export const checkPort = async (port: string): Promise<void> => {
@@ -221,7 +235,8 @@ export const flash = async (o: FlashOptions): Promise<FlashReport> => {
     if (info.size > 0 && need > info.size) {
       throw new BoardError(
         basename(moduleFile) + ' is too big for this board: it needs ' + need + ' bytes of Storage and the board has ' + info.size + ' in all, so erasing files cannot make room. ' +
-          'Use a smaller build, or a board with more flash (an ESP32 or a Raspberry Pi Pico); see "Storage on the smallest boards" in the README.',
+          coreBuildHint(moduleFile, info.size, info.crypto) +
+          'Otherwise use a board with more flash (an ESP32 or a Raspberry Pi Pico); see "Storage on the smallest boards" in the README.',
       );
     }
     const reclaim = info.existing >= 0 ? storageBytes(info.existing) : 0;

@@ -26,6 +26,8 @@ export interface BoardProfile {
   title: string;
   board: string;
   jsVars: number;
+  /** The board's whole Storage area in bytes, from its Espruino board file (saved_code pages). */
+  storageBytes: number;
   unicode: boolean;
   crypto: string[] | null;
   /** The per-board build this board runs (dist/variants/<variant>.min.js); none: the universal module. */

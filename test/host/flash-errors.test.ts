@@ -100,6 +100,9 @@ describe('microjwt flash errors', () => {
     const r = await microjwt(['flash', '--port', 'tcp://127.0.0.1:' + s.port, '--board', 'pico', '--module', big]);
     expect(r.out).toMatch(/big\.min\.js is too big for this board: it needs \d+ bytes of Storage and the board has 262144 in all, so erasing files cannot make room/);
     expect(r.out).not.toContain('not enough free Storage');
+    // The core build (~36 KB) fits this Storage and the board has a native SHA-256: it is offered.
+    expect(r.out).toMatch(/The core build fits \(\d+ bytes: JWS\/JWT/);
+    expect(r.out).toContain('--module ' + join('dist', 'variants', 'core.min.js'));
     expect(r.code).toBe(2);
   }, 60000);
 
@@ -109,6 +112,16 @@ describe('microjwt flash errors', () => {
     copyFileSync(moduleFile, join(dir, 'variants', 'esp32.min.js'));
     const r = await microjwt(['flash', '--port', 'tcp://127.0.0.1:' + s.port, '--board', 'esp32', '--module', join(dir, 'variants', 'esp32.min.js')]);
     expect(r.out).toContain('this board (PICO_R1_3) lacks crypto.SHA384, crypto.SHA512, which the esp32 build (esp32.min.js) relies on');
+    expect(r.code).toBe(2);
+  }, 60000);
+
+  it('the core build on a board without a native SHA-256 (it has no pure one)', async () => {
+    const { s, dir } = await boardAndDir('rp2040', 'microjwt-core-');
+    mkdirSync(join(dir, 'variants'));
+    const core = join(dir, 'variants', 'core.min.js');
+    copyFileSync(join(root, 'dist', 'variants', 'core.min.js'), core);
+    const r = await microjwt(['flash', '--port', 'tcp://127.0.0.1:' + s.port, '--board', 'rp2040', '--module', core]);
+    expect(r.out).toContain('lacks crypto.SHA256, which the core build (core.min.js) relies on');
     expect(r.code).toBe(2);
   }, 60000);
 

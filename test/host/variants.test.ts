@@ -62,6 +62,17 @@ describe('per-board builds', () => {
     expect(VARIANTS.core.entry).toBe('src/lean/index.ts');
   });
 
+  it('the core build fits the whole Storage of every board with a native SHA-256, beside a script', () => {
+    // An Espruino Pico keeps 48 KB of Storage, a Puck.js 40 KB (their Espruino
+    // board files): the core build is the one that fits there, with at least
+    // 4 KB left for the script (the README says how much each board keeps).
+    const profiles = JSON.parse(readFileSync(join(root, 'espruino.json'), 'utf8')).boards as Record<string, { storageBytes: number; crypto: string[] | null }>;
+    const size = variantModule('core').length;
+    const native = Object.keys(profiles).filter((b) => (profiles[b].crypto || []).includes('SHA256'));
+    expect(native).toEqual(expect.arrayContaining(['pico', 'puck', 'esp32']));
+    for (const b of native) expect(size + 4096, b).toBeLessThanOrEqual(profiles[b].storageBytes);
+  });
+
   it('a module can be left out only when all its values are functions', () => {
     // src/codec/bytes.ts exports a value (ESPRUINO), which a replacement could not stand for.
     expect(() => replacementModule(root, 'src/codec/bytes.ts', 'absent', 'x')).toThrow(/cannot be left out/);
