@@ -9,6 +9,7 @@ import { runStatements } from './statements';
 import { BoardError } from './espruinocli';
 import { flash, moduleFileFor, selftestOnBoard } from './flash';
 import { boardNames, packageRoot, profileFile, getProfile } from './paths';
+import { VARIANTS } from './variants.mjs';
 
 const HELP = `microjwt - JWT for Espruino: emulator and board tools
 
@@ -26,13 +27,15 @@ Usage:
       Run board/selftest.js on the board at <p> (after a reset(): RAM cleared,
       Storage kept) and print its checks, timings and "N passed, N failed".
 
-  microjwt flash --port <p> [--board <b>] [--module <file>] [--no-selftest] [--baud 115200] [--timeout <secs>] [--verbose]
+  microjwt flash --port <p> [--board <b>] [--build <name> | --module <file>] [--no-selftest] [--baud 115200] [--timeout <secs>] [--verbose]
       Write the module into the board's Storage as 'microjwt' through the
       official Espruino CLI (npm package "espruino"), with progress; check the
       board answers, has room and has what the build needs; then verify the
       length and SHA-256 computed on the board, report free Storage before and
       after, and run the self-test.
       --board   the board profile the build is for (default ${profileFile().defaultBoard})
+      --build   a build of this package by name instead: core (JWS/JWT only, 35 KB: the one that
+                fits an Espruino Pico's or a Puck.js's Storage), pico, esp32, rp2040, puck, universal
       --module  the module file (default: dist/variants/<board>.min.js if built, else dist/microjwt.min.js)
       --port    /dev/ttyACM0, /dev/ttyUSB0 (ESP32), COM3, tcp://192.168.1.50 (telnet, port 23),
                 tcp://127.0.0.1:2323 (microjwt serve, or the Linux build's --telnet)
@@ -130,13 +133,21 @@ const selftestBoard = async (opts: Record<string, string>): Promise<number> => {
   return r.failed === 0 && r.passed > 0 ? 0 : 1;
 };
 
+/** `--build <name>`: one of this package's builds (src/host/variants.mjs), or `universal`. */
+const buildFile = (name: string): string => {
+  if (name === 'universal') return join(packageRoot(), profileFile().moduleFile);
+  if (!/^[a-z0-9]+$/.test(name) || !(name in VARIANTS)) throw new Error('--build takes one of: ' + Object.keys(VARIANTS).join(', ') + ', universal');
+  return join(packageRoot(), profileFile().variantsDir, name + '.min.js');
+};
+
 const flashCommand = async (opts: Record<string, string>): Promise<number> => {
+  if (opts.build && opts.module) throw new Error('give --build or --module, not both');
   if (!opts.port) throw new Error('flash needs --port (e.g. /dev/ttyACM0, tcp://192.168.1.50, tcp://127.0.0.1:2323); see microjwt --help');
   const board = boardOf(opts);
   const report = await flash({
     port: opts.port,
     board,
-    moduleFile: opts.module ? resolve(opts.module) : moduleFileFor(board),
+    moduleFile: opts.module ? resolve(opts.module) : opts.build ? buildFile(opts.build) : moduleFileFor(board),
     timeoutSec: timeoutOf(opts),
     log: (l) => console.log(l),
     onOutput: verboseOutput(opts),

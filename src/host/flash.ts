@@ -105,7 +105,7 @@ const coreBuildHint = (moduleFile: string, storageSize: number, crypto: string[]
   if (basename(moduleFile) === 'core.min.js' || !existsSync(core) || crypto.indexOf('SHA256') < 0) return '';
   const size = readFileSync(core).length;
   if (storageBytes(size) > storageSize) return '';
-  return 'The core build fits (' + size + ' bytes: JWS/JWT with HS256/384/512, without JWE, sessions or KeySet): flash it with --module ' + join('dist', 'variants', 'core.min.js') + '. ';
+  return 'The core build fits (' + size + ' bytes: JWS/JWT with HS256/384/512, without JWE, sessions or KeySet): flash it with --build core. ';
 };
 
 /** Fails with a clear message when nothing is at `port`. */

@@ -126,3 +126,22 @@ export const checkKeyLength = function (binary: string, alg: string, minKeyLengt
     throw new InvalidKeyError('the key has ' + binary.length + ' bytes; ' + alg + ' needs at least ' + (min || 1) + ' (RFC 7518 3.2; lower with minKeyLength)', 'ERR_KEY_TOO_SHORT');
   }
 };
+
+/**
+ * The last string key's checked bytes: `[key, alg, op, minKeyLength, binary]`.
+ * A device signs or verifies under the same secret again and again, and
+ * turning it into bytes and checking them is five interpreted calls each
+ * time. Only a string key is kept: the same text always gives the same bytes
+ * and the same verdicts, while a Uint8Array or a JWK may be changed in place.
+ */
+let lastKey: (string | number | undefined)[] | undefined;
+
+/** `keyBinary` then `checkKeyLength`: the secret bytes of `key` for `op` with `alg`, long enough. */
+export const checkedKeyBinary = function (key: unknown, alg: string, op: KeyOp, minKeyLength: number | undefined): string {
+  const c = lastKey;
+  if (c && c[0] === key && c[1] === alg && c[2] === op && c[3] === minKeyLength) return c[4] as string;
+  const binary = keyBinary(key, alg, op);
+  checkKeyLength(binary, alg, minKeyLength);
+  if (typeof key === 'string') lastKey = [key, alg, op, minKeyLength, binary];
+  return binary;
+};

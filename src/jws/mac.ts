@@ -11,7 +11,7 @@
 import { macFor } from '../crypto/adapter';
 import type { HashName, MacFn, MacOf } from '../crypto/types';
 import { hashOf } from './algorithms';
-import { keyBinary, checkKeyLength } from '../jwk/key';
+import { checkedKeyBinary, checkKeyLength } from '../jwk/key';
 import { KeySet } from '../jwk/keyset';
 
 /** The MAC a verify checks a token with: from `key` (for `alg`, `kid`), its length checked. */
@@ -24,7 +24,8 @@ export const adapterMac: MacOf = function (alg, keyBinary) {
 
 /** The verify key of the full library: a KeySet's key for `alg`/`kid`, or a single key; adapter MAC. */
 export const adapterKeyMac: KeyMac = function (key, alg, kid, minKeyLength) {
-  const binary = key instanceof KeySet ? key._select(alg, kid, 'verify').binary : keyBinary(key, alg, 'verify');
+  if (!(key instanceof KeySet)) return adapterMac(alg, checkedKeyBinary(key, alg, 'verify', minKeyLength));
+  const binary = key._select(alg, kid, 'verify').binary;
   checkKeyLength(binary, alg, minKeyLength);
   return adapterMac(alg, binary);
 };

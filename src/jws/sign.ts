@@ -20,7 +20,7 @@ import { encodeBinary as utf8EncodeBinary } from '../codec/utf8';
 import { checkCrit, Header } from './header';
 import { isPlainObject, optionsError } from '../options';
 import { checkAlgorithmName, checkJwsSignOptions, JWSSignOptions } from './options';
-import { keyBinary, checkKeyLength, jwkPermits, OctJWK } from '../jwk/key';
+import { checkedKeyBinary, checkKeyLength, jwkPermits, OctJWK } from '../jwk/key';
 import { KeySet } from '../jwk/keyset';
 import type { MacFn, MacOf } from '../crypto/types';
 import { adapterMac } from './mac';
@@ -44,9 +44,7 @@ export const singleSigningKey = function (key: unknown, opts: JWSSignOptions, ma
     const jwkAlg = isPlainObject(key) && Object.prototype.hasOwnProperty.call(key, 'kty') ? (key as OctJWK).alg : undefined;
     alg = jwkAlg === undefined ? 'HS256' : checkAlgorithmName('sign', jwkAlg);
   }
-  const binary = keyBinary(key, alg, 'sign');
-  checkKeyLength(binary, alg, opts.minKeyLength);
-  return { alg: alg, mac: macOf(alg, binary), kid: undefined };
+  return { alg: alg, mac: macOf(alg, checkedKeyBinary(key, alg, 'sign', opts.minKeyLength)), kid: undefined };
 };
 
 /** The signing key: a KeySet's signing key (its `kid` goes into the header), or a single key. */

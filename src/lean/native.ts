@@ -13,7 +13,7 @@
  */
 import { JWTError, NotSupportedError } from '../errors';
 import { ESPRUINO } from '../codec/bytes';
-import { keyBinary, checkKeyLength } from '../jwk/key';
+import { checkedKeyBinary } from '../jwk/key';
 import { hwRandomBytes } from '../crypto/random';
 import type { MacFn, MacOf } from '../crypto/types';
 import type { KeyMac } from '../jws/mac';
@@ -79,9 +79,7 @@ export const nativeMac: MacOf = function (alg, key) {
 
 /** The verify key of the core build: a single key (no KeySet), native MAC. */
 export const nativeKeyMac: KeyMac = function (key, alg, kid, minKeyLength) {
-  const binary = keyBinary(key, alg, 'verify');
-  checkKeyLength(binary, alg, minKeyLength);
-  return nativeMac(alg, binary);
+  return nativeMac(alg, checkedKeyBinary(key, alg, 'verify', minKeyLength));
 };
 
 /** `n` random bytes from the board's hardware source, mixed through the native SHA-256. */

@@ -73,6 +73,18 @@ describe('microjwt flash + selftest against microjwt serve', () => {
     expect(t.code, t.out).toBe(0);
   }, 300000);
 
+  it('puck: --build core writes the core build; its self-test skips what that build leaves out', async () => {
+    const port = await start('puck');
+    const core = join(root, 'dist', 'variants', 'core.min.js');
+    const r = await microjwt(['flash', '--port', port, '--board', 'puck', '--build', 'core']);
+    expect(r.out).toContain('verified: ' + readFileSync(core).length + ' bytes, SHA-256 ' + sha256(core));
+    expect(r.out).toMatch(/: \d+ passed, 0 failed, \d+ skipped \(not in this build\)/);
+    expect(r.code, r.out).toBe(0);
+    const bad = await microjwt(['flash', '--port', port, '--build', 'nosuch']);
+    expect(bad.out).toContain('--build takes one of: core, pico');
+    expect(bad.code).not.toBe(0);
+  }, 300000);
+
   it('the official CLI itself: --storage upload, then -e runs code that reads it back', async () => {
     const port = await start('esp32');
     const upload = () =>

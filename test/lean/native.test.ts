@@ -4,7 +4,9 @@
 // same profile, once with the core build and once with the universal module,
 // must print the same tokens and the same error verdicts.
 import { describe, expect, it } from 'vitest';
+import { basename } from 'node:path';
 import { runDeviceScript } from '../../src/host/emulator';
+import { runOnEspruino, espruinoBinaries } from '../../src/host/real';
 import { variantModule, builtModule } from '../../src/host/paths';
 
 const utf8 = (latin1: string) => Buffer.from(latin1, 'latin1').toString('utf8');
@@ -14,13 +16,13 @@ const UNIVERSAL = utf8(builtModule());
 const run = async (script: string, board: string, module: string): Promise<string[]> => {
   const r = await runDeviceScript(script, { board, time: 'host', filename: 'lean.js', module });
   expect(r.error, r.output).toBeUndefined();
-  return r.output.split('\n').filter((l) => l.startsWith('> '));
+  return r.output.split('\n').filter((l) => l.startsWith('@ '));
 };
 
-// Each call prints '> ' + its token, or its error's class and code.
+// Each call prints '@ ' + its token, or its error's class and code.
 const calls = (lines: string[]) =>
   "var mj = require('microjwt');\n" +
-  'var out = function (f) { try { print("> " + f()); } catch (e) { print("> " + (e instanceof mj.JWTError ? e.name + " " + e.code : "UNTYPED " + e)); } };\n' +
+  'var out = function (f) { try { print("@ " + f()); } catch (e) { print("@ " + (e instanceof mj.JWTError ? e.name + " " + e.code : "UNTYPED " + e)); } };\n' +
   lines.map((l) => 'out(function () { return ' + l + '; });').join('\n') + '\n';
 
 const K = "'lean-core-secret-0123456789abcdefghij'";
@@ -67,7 +69,7 @@ const VERIFY = [
 
 describe('core build', () => {
   it('exports the JWS/JWT API and the error classes, and nothing of the full library beyond them', async () => {
-    const [line] = await run("var mj = require('microjwt'); print('> ' + Object.keys(mj).sort().join(','));", 'esp32', CORE);
+    const [line] = await run("var mj = require('microjwt'); print('@ ' + Object.keys(mj).sort().join(','));", 'esp32', CORE);
     const names = line.slice(2).split(',');
     expect(names).toEqual(expect.arrayContaining(['sign', 'verify', 'decode', 'getUnverifiedHeader', 'base64url', 'utf8', 'version', 'errors', 'JWTError', 'ExpiredSignatureError', 'NotSupportedError']));
     for (const absent of ['jws', 'KeySet', 'importJWK', 'crypto', 'encrypt', 'MicroJWT']) expect(names).not.toContain(absent);
@@ -81,17 +83,43 @@ describe('core build', () => {
       expect(core.length).toBe(SIGN.length + VERIFY.length);
       expect(core).toEqual(await run(script, board, UNIVERSAL));
       // The table holds both: tokens and typed refusals, no untyped error.
-      expect(core.filter((l) => l.startsWith('> ey')).length).toBeGreaterThan(10);
+      expect(core.filter((l) => l.startsWith('@ ey')).length).toBeGreaterThan(10);
       expect(core.filter((l) => / ERR_/.test(l)).length).toBeGreaterThan(10);
       expect(core.some((l) => l.includes('UNTYPED'))).toBe(false);
     });
   }
 
+  // The same table on the real interpreters: their crypto module, their byte
+  // or Unicode strings (each build of ESPRUINO_BIN has SHA-384/512).
+  const binaries = espruinoBinaries();
+  if (!binaries.length) it.skip('real interpreter: skipped, ESPRUINO_BIN is not set', () => {});
+  for (const bin of binaries) {
+    it('signs and verifies as the full library does (real ' + basename(bin) + ', ' + bin + ')', async () => {
+      const script = calls([...SIGN, ...VERIFY]);
+      const real = async (module: string) => {
+        const r = await runOnEspruino(bin, script, { module, timeoutMs: 120000 });
+        expect(r.error, r.output).toBeUndefined();
+        return r.output.split('\n').filter((l) => l.startsWith('@ '));
+      };
+      const core = await real(CORE);
+      expect(core.length).toBe(SIGN.length + VERIFY.length);
+      // Without a native SHA-512 (the Pico-like build, as an Espruino Pico)
+      // the core refuses HS384/512 where the full library runs pure code.
+      const sha512 = /yes/.test((await runOnEspruino(bin, "print(typeof require('crypto').SHA512 === 'function' ? 'yes' : 'no');", { timeoutMs: 60000 })).output);
+      const rows = [...SIGN, ...VERIFY];
+      const needs512 = (row: string) => /algorithm: 'HS(384|512)'|k: mj\.base64url.*alg: 'HS384'/.test(row);
+      expect(rows.filter(needs512).length).toBe(5);
+      const universal = await real(UNIVERSAL);
+      expect(core).toEqual(universal.map((line, i) => (!sha512 && needs512(rows[i]) ? '@ NotSupportedError ERR_NOT_IN_BUILD' : line)));
+      expect(core.some((l) => l.includes('UNTYPED'))).toBe(false);
+    }, 300000);
+  }
+
   it('makes a random jti for jwtid: true', async () => {
     const script = calls([0, 1].map(() => `JSON.stringify(mj.decode(mj.sign({ a: 1 }, ${K}, { ${T}, jwtid: true })).payload.jti)`));
     const [a, b] = await run(script, 'esp32', CORE);
-    expect(a).toMatch(/^> "[A-Za-z0-9_-]{22}"$/);
-    expect(b).toMatch(/^> "[A-Za-z0-9_-]{22}"$/);
+    expect(a).toMatch(/^@ "[A-Za-z0-9_-]{22}"$/);
+    expect(b).toMatch(/^@ "[A-Za-z0-9_-]{22}"$/);
     expect(a).not.toBe(b);
   });
 
@@ -102,8 +130,8 @@ describe('core build', () => {
       `mj.verify('eyJhbGciOiJIUzM4NCJ9.e30.' + 'A'.repeat(64), ${K}, { algorithms: ['HS384'], minKeyLength: 16 })`,
       `mj.sign({ a: 1 }, ${K}, { ${T} }).split('.').length`,
     ]);
-    expect(await run(script, 'pico', CORE)).toEqual(['> NotSupportedError ERR_NOT_IN_BUILD', '> NotSupportedError ERR_NOT_IN_BUILD', '> 3']);
+    expect(await run(script, 'pico', CORE)).toEqual(['@ NotSupportedError ERR_NOT_IN_BUILD', '@ NotSupportedError ERR_NOT_IN_BUILD', '@ 3']);
     const none = await run(script, 'rp2040', CORE);
-    expect(none).toEqual(['> NotSupportedError ERR_NOT_IN_BUILD', '> NotSupportedError ERR_NOT_IN_BUILD', '> NotSupportedError ERR_NOT_IN_BUILD']);
+    expect(none).toEqual(['@ NotSupportedError ERR_NOT_IN_BUILD', '@ NotSupportedError ERR_NOT_IN_BUILD', '@ NotSupportedError ERR_NOT_IN_BUILD']);
   });
 });
