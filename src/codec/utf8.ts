@@ -128,23 +128,19 @@ const checkValid = function (bytes: Uint8Array, decoding: boolean): void {
       i++;
       continue;
     }
-    // need: continuation bytes of this sequence; 0 marks it invalid.
-    let need = 0;
-    let min = 0;
-    let cp = 0;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1; min = 0x80; cp = b & 0x1f;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2; min = 0x800; cp = b & 0x0f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3; min = 0x10000; cp = b & 0x07;
-    }
+    // need: the continuation bytes this lead byte announces; 0 marks the
+    // sequence invalid (0x80-0xC1 and 0xF5-0xFF lead nothing, a sequence
+    // cut short by the end is invalid too). The lead keeps 5, 4 or 3 bits.
+    let need = b < 0xc2 ? 0 : b < 0xe0 ? 1 : b < 0xf0 ? 2 : b < 0xf5 ? 3 : 0;
     if (i + need >= n) need = 0;
+    let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
       if ((c & 0xc0) !== 0x80) need = 0;
       cp = (cp << 6) | (c & 0x3f);
     }
+    // Overlong forms (below the least code point of their length), surrogates, beyond U+10FFFF.
+    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
     if (need === 0 || cp < min || cp > MAX_CHAR || (cp >= 0xd800 && cp <= 0xdfff)) {
       if (decoding) throw new DecodeError('invalid UTF-8 at byte ' + i, 'ERR_UTF8');
       invalidArgument('string is not valid UTF-8 (on this board a string holds UTF-8 bytes)');

@@ -49,4 +49,30 @@ describe('utf8', () => {
     expect(() => encode(5 as unknown as string)).toThrow(JWTError);
     expect(() => decode('abc' as unknown as Uint8Array)).toThrow(JWTError);
   });
+
+  it('accepts and refuses byte sequences exactly as a strict decoder does (WHATWG, fatal)', () => {
+    // Short random sequences biased to bytes >= 0x80, so lead and
+    // continuation bytes, overlong forms, surrogates and truncations all occur.
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let refused = 0;
+    for (let t = 0; t < 50000; t++) {
+      const bytes = new Uint8Array(1 + rand(5));
+      for (let i = 0; i < bytes.length; i++) bytes[i] = rand(2) ? 0x80 + rand(128) : rand(256);
+      let want: string | null = null;
+      try {
+        want = strict.decode(bytes);
+      } catch {
+        refused++;
+      }
+      if (want === null) expect(() => decode(bytes), Array.from(bytes).join(',')).toThrow(DecodeError);
+      else expect(decode(bytes), Array.from(bytes).join(',')).toBe(want);
+    }
+    expect(refused).toBeGreaterThan(10000);
+    expect(refused).toBeLessThan(49000);
+  });
 });
