@@ -5,7 +5,7 @@
  *
  * The JWS signing and verifying code takes these as arguments (`MacOf`,
  * `KeyMac`) instead of importing the adapter, so that the core build can
- * hand it a native-only MAC (src/lean/mac.ts) and leave out the adapter,
+ * hand it a native-only MAC (src/lean/native.ts) and leave out the adapter,
  * its backends, the pure SHA-2 and KeySet: ~20 KB of a board's Storage.
  */
 import { macFor } from '../crypto/adapter';
