@@ -14,8 +14,8 @@ var jwk = S.readJSON('mj-key', true);
 if (jwk) {
   print('This board already has its secret (kept).');
 } else {
-  // 32 random bytes from the board's hardware RNG (E.hwRand, mixed and hashed).
-  jwk = mj.exportJWK(mj.crypto.randomBytes(32));
+  // A 32-byte secret (HS256) from the board's hardware RNG (E.hwRand, mixed and hashed).
+  jwk = mj.exportJWK(mj.generateSecret('HS256'));
   jwk.alg = 'HS256';
   jwk.kid = mj.thumbprint(jwk);
   // JSON.stringify, not S.writeJSON: that writes JS notation ({kty:"oct",...}),

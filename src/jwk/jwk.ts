@@ -1,3 +1,4 @@
+// @part jwk
 /**
  * `oct` JWK helpers: import/export (RFC 7517, RFC 7518 §6.4), thumbprints
  * (RFC 7638) and secret generation.
@@ -34,13 +35,26 @@ export const exportJWK = function (key: Uint8Array | string): OctJWK {
  * with no white space. `k` is validated base64url, so it needs no escaping.
  */
 export const thumbprint = function (jwk: OctJWK, digestAlgorithm?: string): string {
+  return base64urlEncode(sha256(thumbprintInput(jwk, digestAlgorithm)));
+};
+
+/**
+ * What `thumbprint` hashes, once the arguments are checked: the JWK's
+ * canonical members as UTF-8 bytes. Apart, so the core build can hash it
+ * with the board's native SHA-256 (src/lean/index.ts).
+ */
+export const thumbprintInput = function (jwk: OctJWK, digestAlgorithm?: string): Uint8Array {
   if (digestAlgorithm !== undefined && digestAlgorithm !== 'sha256') throw new NotSupportedError('thumbprint: only the sha256 digest is supported');
   jwkSecret(jwk);
-  return base64urlEncode(sha256(utf8Encode('{"k":"' + jwk.k + '","kty":"oct"}')));
+  return utf8Encode('{"k":"' + jwk.k + '","kty":"oct"}');
 };
 
 /** A random secret of the right size for `alg` (default HS256: 32 bytes), from the platform's secure RNG. */
 export const generateSecret = function (alg?: string): Uint8Array {
-  const a = alg === undefined ? 'HS256' : checkAlgorithmName('generateSecret', alg);
-  return randomBytes(minKeyBytes(a));
+  return randomBytes(secretSize(alg));
+};
+
+/** The size of a new secret for `alg` (default HS256), its hash size; `alg` checked. Apart for the core build, as thumbprintInput. */
+export const secretSize = function (alg?: string): number {
+  return minKeyBytes(alg === undefined ? 'HS256' : checkAlgorithmName('generateSecret', alg));
 };

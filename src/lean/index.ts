@@ -1,15 +1,15 @@
 /**
  * The core build (dist/variants/core.min.js): JWS/JWT with HS256/384/512,
- * the registered claims, single keys (a string, bytes or an "oct" JWK), the
- * codecs and the error classes, for any board with a native SHA-256 (every
- * Espruino board but a Raspberry Pi Pico).
+ * the registered claims, single keys (a string, bytes or an "oct" JWK) and
+ * the JWK functions, the codecs and the error classes, for any board with a
+ * native SHA-256 (every Espruino board but a Raspberry Pi Pico).
  *
  * It is the full library's own JWS and JWT code (the same checks, the same
  * errors: test/lean/ holds both to the same verdicts) over a native-only MAC
  * (./native.ts) instead of the crypto adapter. What it leaves out, so that
  * it fits beside a script in the 40-48 KB of Storage of a Puck.js or an
- * Espruino Pico: pure SHA-2 and AES, KeySet, `jws`, the JWK functions,
- * `microjwt.crypto`, JWE and sessions (the board's own build has them).
+ * Espruino Pico: pure SHA-2 and AES, KeySet, `jws`, `microjwt.crypto`, JWE
+ * and sessions (the board's own build has them).
  */
 import { version } from '../version';
 import { withErrorClasses } from '../errorclasses';
@@ -25,7 +25,9 @@ import { buildClaims } from '../jwt/claimset';
 import { readClaims, Claims } from '../jwt/claims';
 import { decode, getUnverifiedHeader } from '../jwt/decode';
 import type { CompleteToken } from '../jwt/verify';
-import { nativeMac, nativeKeyMac, nativeRandomBytes } from './native';
+import { importJWK, exportJWK, thumbprintInput, secretSize } from '../jwk/jwk';
+import type { OctJWK } from '../jwk/key';
+import { nativeMac, nativeKeyMac, nativeRandomBytes, nativeSha256 } from './native';
 
 const microjwt = {
   version: version,
@@ -48,6 +50,16 @@ const microjwt = {
   },
   decode: decode,
   getUnverifiedHeader: getUnverifiedHeader,
+  importJWK: importJWK,
+  exportJWK: exportJWK,
+  /** As src/jwk/jwk.ts, over the native SHA-256. */
+  thumbprint: function (jwk: OctJWK, digestAlgorithm?: string): string {
+    return b64uEncode(nativeSha256(thumbprintInput(jwk, digestAlgorithm)));
+  },
+  /** As src/jwk/jwk.ts, over the board's hardware random source. */
+  generateSecret: function (alg?: string): Uint8Array {
+    return nativeRandomBytes(secretSize(alg));
+  },
 };
 
 export default withErrorClasses(microjwt);

@@ -12,7 +12,7 @@
  * instead of throwing: that is checked and becomes a typed error here.
  */
 import { JWTError, NotSupportedError } from '../errors';
-import { ESPRUINO } from '../codec/bytes';
+import { ESPRUINO, binaryToBytes } from '../codec/bytes';
 import { checkedKeyBinary } from '../jwk/key';
 import { hwRandomBytes } from '../crypto/random';
 import type { MacFn, MacOf } from '../crypto/types';
@@ -80,6 +80,11 @@ export const nativeMac: MacOf = function (alg, key) {
 /** The verify key of the core build: a single key (no KeySet), native MAC. */
 export const nativeKeyMac: KeyMac = function (key, alg, kid, minKeyLength) {
   return nativeMac(alg, checkedKeyBinary(key, alg, 'verify', minKeyLength));
+};
+
+/** The native SHA-256 of `data` (bytes). */
+export const nativeSha256 = function (data: Uint8Array): Uint8Array {
+  return binaryToBytes(digestOf(nativeHash(32)(data as unknown as string), 32));
 };
 
 /** `n` random bytes from the board's hardware source, mixed through the native SHA-256. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as jose from 'jose';
 import { runDeviceScript } from '../../src/host/emulator';
+import { variantModule } from '../../src/host/paths';
 import { espruinoBinaries } from '../../src/host/real';
 import { boardScript, realBoardDir, runReal } from './_device';
 
@@ -21,8 +22,8 @@ const NOW = 1767225600; // 2026-01-01
 /** A device: runs a script to its end on a board whose Storage persists across runs. */
 type Board = (source: string) => Promise<string>;
 
-const emulatedBoard = (board: string, storageFile: string, time: number | 'unset' | 'host' = 'unset'): Board => async (source) => {
-  const r = await runDeviceScript(source, { board, storageFile, time });
+const emulatedBoard = (board: string, storageFile: string, time: number | 'unset' | 'host' = 'unset', module?: string): Board => async (source) => {
+  const r = await runDeviceScript(source, { board, storageFile, time, module });
   expect(r.error, r.output).toBeUndefined();
   return r.output;
 };
@@ -107,6 +108,23 @@ describe('board/provision.js and board/pico-offline.js', () => {
         expect(out).toContain('Key ' + jwk.kid + ' loaded from Storage.\n');
         expect(out).toContain('Clock not set (1970-01-01): pass the time as check(token, seconds).\n');
         expect(out).toContain('  Give the time: check(token, seconds), or setTime(seconds) first.\n');
+        checkVerdicts(s.verdicts(out), s.expected);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60000);
+  }
+
+  // A real Espruino Pico or Puck.js holds only the core build (48 / 40 KB of Storage): the examples run on it.
+  for (const board of ['pico', 'puck']) {
+    it(board + ' (emulator), core build: provision once, key read out, tokens from jose checked offline', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'microjwt-provision-'));
+      try {
+        const run = emulatedBoard(board, join(dir, 'storage.json'), 'unset', Buffer.from(variantModule('core'), 'latin1').toString('utf8'));
+        const jwk = await provisionBoard(run);
+        const s = await offlineSession(jwk, true);
+        const out = await run(s.script);
+        expect(out).toContain('Key ' + jwk.kid + ' loaded from Storage.\n');
         checkVerdicts(s.verdicts(out), s.expected);
       } finally {
         rmSync(dir, { recursive: true, force: true });

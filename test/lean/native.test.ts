@@ -57,8 +57,18 @@ const SIGN = [
   `mj.sign({ a: 1 }, ${K}, { ${T}, header: { crit: ['alg'] } })`,
   `mj.sign({ a: 1 }, ${K}, { clock: function () { return 5; } })`,
 ];
-// Tokens signed above, verified back: the same claims or the same refusal.
+// Tokens signed above, verified back: the same claims or the same refusal;
+// and the JWK functions (thumbprint: RFC 7638 over the native SHA-256).
 const VERIFY = [
+  `mj.thumbprint(mj.exportJWK(${K}))`,
+  `mj.thumbprint({ kty: 'oct', k: 'AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow' })`,
+  `mj.thumbprint({ kty: 'oct', k: 'AyM1' }, 'sha512')`,
+  `mj.thumbprint({ kty: 'RSA', n: 'x' })`,
+  `mj.base64url.encode(mj.importJWK({ kty: 'oct', k: 'AyM1SysP', alg: 'HS256' }, 'HS256'))`,
+  `mj.importJWK({ kty: 'oct', k: 'AyM1SysP', alg: 'HS256' }, 'HS512')`,
+  `JSON.stringify(mj.exportJWK(E.toUint8Array('abc')))`,
+  `mj.generateSecret('HS512').length`,
+  `mj.generateSecret('none')`,
   `JSON.stringify(mj.verify(mj.sign({ a: 1, aud: 'x' }, ${K}, { ${T}, expiresIn: 10 }), ${K}, { algorithms: ['HS256'], audience: 'x', ${T}, complete: true }))`,
   `JSON.stringify(mj.verify(mj.sign({ a: 1 }, ${LONG}, { ${T}, algorithm: 'HS512' }), ${LONG}, { algorithms: ['HS512'], ${T} }))`,
   `JSON.stringify(mj.verify(mj.sign({ a: 1 }, ${K}, { ${T}, jwtid: 'z' }), ${K}, { algorithms: ['HS256'], ${T}, revocationStore: { has: function (j) { return j === 'z'; } } }))`,
@@ -71,9 +81,9 @@ describe('core build', () => {
   it('exports the JWS/JWT API and the error classes, and nothing of the full library beyond them', async () => {
     const [line] = await run("var mj = require('microjwt'); print('@ ' + Object.keys(mj).sort().join(','));", 'esp32', CORE);
     const names = line.slice(2).split(',');
-    expect(names).toEqual(expect.arrayContaining(['sign', 'verify', 'decode', 'getUnverifiedHeader', 'base64url', 'utf8', 'version', 'errors', 'JWTError', 'ExpiredSignatureError', 'NotSupportedError']));
-    for (const absent of ['jws', 'KeySet', 'importJWK', 'crypto', 'encrypt', 'MicroJWT']) expect(names).not.toContain(absent);
-    expect(names.length).toBe(8 + 18); // 7 functions and codecs, `errors`, 18 classes
+    expect(names).toEqual(expect.arrayContaining(['sign', 'verify', 'decode', 'getUnverifiedHeader', 'importJWK', 'exportJWK', 'thumbprint', 'generateSecret', 'base64url', 'utf8', 'version', 'errors', 'JWTError', 'ExpiredSignatureError', 'NotSupportedError']));
+    for (const absent of ['jws', 'KeySet', 'crypto', 'encrypt', 'MicroJWT']) expect(names).not.toContain(absent);
+    expect(names.length).toBe(12 + 18); // 11 functions and codecs, `errors`, 18 classes
   });
 
   for (const board of ['esp32', 'linux']) {
