@@ -13,7 +13,7 @@
  * loading the module costs only this accessor (and nothing at all on Node).
  */
 import { pureMac } from './pure/index';
-import type { HashName } from './types';
+import type { HashName, MacFn } from './types';
 import { ESPRUINO as ESP } from '../codec/bytes';
 
 type NativeHash = (data: string | Uint8Array) => ArrayBuffer | undefined;
@@ -40,7 +40,7 @@ export interface EspruinoBackend {
   /** Native raw AES (no padding): CBC when `iv` is given, else ECB. Null on any failure. */
   aes: (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array) => Uint8Array | null;
   /** HMAC under `key` over the native hash (binary string in and out); the hash must be native. */
-  mac: (hash: HashName, key: Uint8Array) => (binary: string, length?: number) => string;
+  mac: (hash: HashName, key: Uint8Array) => MacFn;
 }
 
 let made: EspruinoBackend | null | undefined;
@@ -72,8 +72,8 @@ export const espruinoBackend = function (): EspruinoBackend | null {
    * The MAC closure, made in its own small scope: it keeps only the two pads
    * (a cached key costs a few dozen JsVars on the device, not the whole setup).
    */
-  const macWith = function (hash: HashName, f: NativeHash, ipad: string, opad: string): (binary: string) => string {
-    let pure: ((binary: string, length?: number) => string) | undefined;
+  const macWith = function (hash: HashName, f: NativeHash, ipad: string, opad: string): MacFn {
+    let pure: MacFn | undefined;
     const n = hash === 'SHA-256' ? 32 : hash === 'SHA-384' ? 48 : 64;
     return function (binary: string, length?: number): string {
       const inner = f(ipad + (length === undefined ? binary : binary.substr(0, length)));

@@ -25,6 +25,6 @@ export type MacFn = (binaryData: string, length?: number) => string;
  * What the JWS layer needs of a crypto backend: the MAC for a JWS algorithm
  * (HS256/384/512) under a key given as bytes (a binary string). The full
  * library passes the adapter's (every backend, pure fallbacks); the core
- * build a native-only one (src/lean/mac.ts).
+ * build a native-only one (src/lean/native.ts).
  */
 export type MacOf = (alg: string, keyBinary: string) => MacFn;

@@ -61,7 +61,8 @@ export const nativeMac: MacOf = function (alg, key) {
   const size = alg === 'HS256' ? 32 : alg === 'HS384' ? 48 : 64;
   const f = nativeHash(size);
   const block = size === 32 ? 64 : 128;
-  let k = key.length > block ? digestOf(f(key), size) : key;
+  // A key longer than a block is hashed first (RFC 2104).
+  const k = key.length > block ? digestOf(f(key), size) : key;
   let ipad = '';
   let opad = '';
   for (let i = 0; i < block; i++) {
@@ -69,7 +70,6 @@ export const nativeMac: MacOf = function (alg, key) {
     ipad += String.fromCharCode(b ^ 0x36);
     opad += String.fromCharCode(b ^ 0x5c);
   }
-  k = '';
   const mac = macWith(f, ipad, opad, size);
   c[nextMac] = id;
   c[nextMac + 1] = mac;
