@@ -13,7 +13,7 @@ import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
 import { cryptoApi } from './crypto/index';
 import type { CryptoApi } from './crypto/index';
-import { sign, verify, decode, getUnverifiedHeader, jws, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
+import { sign, verify, decode, getUnverifiedHeader, jwsApi, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
 
 const microjwt = {
   version: version,
@@ -23,7 +23,6 @@ const microjwt = {
   verify: verify,
   decode: decode,
   getUnverifiedHeader: getUnverifiedHeader,
-  jws: jws,
   importJWK: importJWK,
   exportJWK: exportJWK,
   thumbprint: thumbprint,
@@ -31,10 +30,11 @@ const microjwt = {
   KeySet: KeySet,
 };
 
-// microjwt.crypto is made on first access: its sixteen functions are a lazy
-// part (src/crypto/index.ts), so a script that never touches it pays one
-// getter instead of sixteen stubs. Enumerable, as a plain member would be.
-Object.defineProperty(microjwt, 'crypto', { get: cryptoApi, enumerable: true });
+// microjwt.jws and microjwt.crypto are made on first access: their
+// functions are lazy parts (src/jws/api.ts, src/crypto/index.ts), so a
+// script that never touches them pays one getter each instead of a stub per
+// function. Enumerable, as plain members would be.
+Object.defineProperties(microjwt, { jws: { get: jwsApi, enumerable: true }, crypto: { get: cryptoApi, enumerable: true } });
 
 // The error classes, also as microjwt.errors.X (src/errorclasses.ts).
-export default withErrorClasses(microjwt) as ReturnType<typeof withErrorClasses<typeof microjwt>> & { readonly crypto: CryptoApi };
+export default withErrorClasses(microjwt) as ReturnType<typeof withErrorClasses<typeof microjwt>> & { readonly crypto: CryptoApi; readonly jws: ReturnType<typeof jwsApi> };

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDeviceCode } from './es5check.mjs';
 import { applyLazyParts } from './lazyparts.mjs';
-import { leaveOutPlugin } from './variants.mjs';
+import { leaveOutPlugin, VARIANTS } from './variants.mjs';
 
 const EXPORT_DEFAULT = /export\s*\{\s*([\w$]+) as default\s*\};\s*$/;
 
@@ -54,7 +54,7 @@ export const bundleDevice = async (root, entry) => {
   });
   const text = result.outputFiles[0].text;
   if (!EXPORT_DEFAULT.test(text)) throw new Error('a device entry must end the bundle with a single `export default`');
-  const { code } = applyLazyParts(root, text.replace(EXPORT_DEFAULT, 'module.exports = $1;\n'), acorn.parse);
+  const { code } = applyLazyParts(root, text.replace(EXPORT_DEFAULT, 'module.exports = $1;\n'), acorn.parse, (entry.variant && VARIANTS[entry.variant].eager) || []);
   return '(function () {\nvar hostRequire = typeof require === "function" ? require : undefined;\n' + code + '})();\n';
 };
 

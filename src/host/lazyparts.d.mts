@@ -2,4 +2,4 @@ export interface LazyPart {
   files: string[];
   exported: string[];
 }
-export declare const applyLazyParts: (root: string, code: string, parse: typeof import('acorn').parse) => { code: string; parts: Record<string, LazyPart> };
+export declare const applyLazyParts: (root: string, code: string, parse: typeof import('acorn').parse, eager?: string[]) => { code: string; parts: Record<string, LazyPart> };

@@ -98,8 +98,11 @@ const rewrite = (code, stmt, exported) => {
  * markers `// src/x.ts` before each module are how statements are traced to
  * their files). `parse` is acorn's parse. Returns { code, parts } where
  * parts maps a part's name to { files, exported } (for the build report).
+ * `eager`: names of parts loaded with the module as ordinary code (a build
+ * whose board always needs them, e.g. the pure hashes on a board without
+ * native ones, would only pay the loaded part's extra cost per function).
  */
-export const applyLazyParts = (root, code, parse) => {
+export const applyLazyParts = (root, code, parse, eager = []) => {
   const ast = parse(code, { ecmaVersion: 2020, sourceType: 'script' });
   const markers = [];
   for (let m; (m = MARKER.exec(code)); ) markers.push({ at: m.index, file: m[1] });
@@ -111,7 +114,8 @@ export const applyLazyParts = (root, code, parse) => {
   };
   const stmts = ast.body.map((s) => {
     const file = fileAt(s.start);
-    return { node: s, file, part: file ? partOfFile(root, file, cache) : null };
+    const part = file ? partOfFile(root, file, cache) : null;
+    return { node: s, file, part: part && !eager.includes(part) ? part : null };
   });
   const partNames = [...new Set(stmts.filter((s) => s.part).map((s) => s.part))];
   if (!partNames.length) return { code, parts: {} };

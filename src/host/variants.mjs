@@ -22,7 +22,7 @@ const PURE_AES = { 'src/crypto/pure/aes.ts': 'unsupported' };
 const PURE_PBKDF2 = { 'src/crypto/pure/pbkdf2.ts': 'unsupported' };
 
 /**
- * name -> { entry, title, leaveOut: {file: 'absent' | 'unsupported'} }.
+ * name -> { entry, title, leaveOut: {file: 'absent' | 'unsupported'}, eager?: lazy parts loaded with the module }.
  * What each board has natively is in espruino.json (`crypto`) and
  * ../shared/espruino-notes.md: a Pico lacks SHA-384/512, a Puck also PBKDF2,
  * a Raspberry Pi Pico has no crypto module at all, an ESP32 has everything.
@@ -32,7 +32,8 @@ export const VARIANTS = {
   core: { entry: 'src/lean/index.ts', title: 'JWS/JWT (HS256/384/512), claims, single keys, errors; any board with a native SHA-256', leaveOut: { ...NODE } },
   pico: { entry: 'src/index.ts', title: 'Espruino Pico: native SHA-256, AES, PBKDF2; pure SHA-384/512', leaveOut: { ...NODE, ...PURE_SHA256, ...PURE_AES } },
   esp32: { entry: 'src/index.ts', title: 'ESP32: every primitive native', leaveOut: { ...NODE, ...PURE_SHA256, ...PURE_SHA512, ...PURE_AES, ...PURE_PBKDF2 } },
-  rp2040: { entry: 'src/index.ts', title: 'Raspberry Pi Pico (no crypto module): every primitive pure, no native probing', leaveOut: { ...NODE, ...NATIVE } },
+  // Every hash is pure there, so the pure part loads with the module (lazily it would cost 3 JsVars more per function once used).
+  rp2040: { entry: 'src/index.ts', title: 'Raspberry Pi Pico (no crypto module): every primitive pure, no native probing', leaveOut: { ...NODE, ...NATIVE }, eager: ['pure'] },
   // Pure PBKDF2 runs over the pure hashes, so a Puck (no native PBKDF2) keeps pure SHA-256 too.
   puck: { entry: 'src/index.ts', title: 'Puck.js: native SHA-256 and AES; pure SHA-2 for PBKDF2 and SHA-384/512', leaveOut: { ...NODE, ...PURE_AES } },
 };

@@ -3,7 +3,7 @@
  * shared option checker (src/options.ts).
  */
 import { NotSupportedError } from '../errors';
-import { checkOptionTable, optionsError } from '../options';
+import { optionsError } from '../options';
 import { hashOf } from './algorithms';
 
 /** Options of `jws.verify`. */
@@ -49,16 +49,4 @@ export const checkJwsAlgorithms = function <T>(fn: string, options: T, verifying
     checkAlgorithmName(fn, o.algorithm);
   }
   return options;
-};
-
-/** `jws.verify` options, checked (required, with `algorithms`). */
-export const checkJwsVerifyOptions = function (options: unknown): JWSVerifyOptions {
-  if (options === undefined) optionsError('jws.verify: options with "algorithms" are required');
-  return checkJwsAlgorithms('jws.verify', checkOptionTable<JWSVerifyOptions>('jws.verify', options, ' algorithms:A crit:A maxTokenLength:I minKeyLength:I'), true);
-};
-
-/** `jws.sign` options, checked; absent means defaults. */
-export const checkJwsSignOptions = function (options: unknown): JWSSignOptions {
-  if (options === undefined) return {};
-  return checkJwsAlgorithms('jws.sign', checkOptionTable<JWSSignOptions>('jws.sign', options, ' algorithm:S header:O kid:S minKeyLength:I'), false);
 };

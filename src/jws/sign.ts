@@ -12,14 +12,12 @@
  * every character of a function it runs (skipped branches and code after a
  * `return` included), so code that runs rarely sits in its own function.
  */
-import { InvalidKeyError, InvalidTokenError, invalidArgument } from '../errors';
+import { InvalidKeyError, InvalidTokenError } from '../errors';
 import { encodeBinary } from '../codec/base64url';
 import { stringifyJson } from '../codec/json';
-import { bytesToBinary, isBytes } from '../codec/bytes';
-import { encodeBinary as utf8EncodeBinary } from '../codec/utf8';
 import { checkCrit, Header } from './header';
 import { isPlainObject, optionsError } from '../options';
-import { checkAlgorithmName, checkJwsSignOptions, JWSSignOptions } from './options';
+import { checkAlgorithmName, JWSSignOptions } from './options';
 import { checkedKeyBinary, checkKeyLength, jwkPermits, OctJWK } from '../jwk/key';
 import { KeySet } from '../jwk/keyset';
 import type { MacFn, MacOf } from '../crypto/types';
@@ -129,18 +127,4 @@ export const signWith = function (fn: string, sk: SigningKey, opts: JWSSignOptio
   }
   const input = segment + '.' + encodeBinary(payloadBinary);
   return input + '.' + encodeBinary(sk.mac(input));
-};
-
-/**
- * `jws.sign(payload, key, {algorithm, header, kid})`: a compact JWS over any
- * payload (a string, meaning its UTF-8 bytes, or a Uint8Array). No `typ` is
- * added; give one in `header` if wanted.
- */
-export const jwsSign = function (payload: string | Uint8Array, key: unknown, options?: JWSSignOptions): string {
-  const opts = checkJwsSignOptions(options);
-  let payloadBinary: string;
-  if (typeof payload === 'string') payloadBinary = utf8EncodeBinary(payload);
-  else if (isBytes(payload)) payloadBinary = bytesToBinary(payload);
-  else return invalidArgument('jws.sign: the payload must be a string or a Uint8Array');
-  return signWith('jws.sign', resolveSigningKey(key, opts), opts, payloadBinary);
 };

@@ -13,12 +13,11 @@
  */
 import { DecodeError, InvalidAlgorithmError, InvalidSignatureError } from '../errors';
 import { assertBase64url, decodeBinary } from '../codec/base64url';
-import { binaryToBytes } from '../codec/bytes';
 import { timingSafeEqualBinary } from '../crypto/compare';
 import { split } from './compact';
-import { parseObject, checkCrit, HeaderInfo, Header } from './header';
+import { parseObject, checkCrit, HeaderInfo } from './header';
 import { adapterKeyMac, KeyMac } from './mac';
-import { checkJwsVerifyOptions, JWSVerifyOptions } from './options';
+import type { JWSVerifyOptions } from './options';
 
 /** What a verified compact JWS yields internally. */
 export interface VerifiedJws {
@@ -100,20 +99,4 @@ export const verifyJwsWith = function (token: unknown, key: unknown, opts: JWSVe
   if (fresh && seg.header.length <= 256) headers = c ? [seg.header, info, c[0], c[1]] : [seg.header, info, seg.header, info];
   // The payload passed assertBase64url above: decoded by its range, not checked again.
   return { info: info, alg: alg, payloadBinary: decodeBinary(t, seg.header.length + 1, seg.signedLength), signature: seg.signature };
-};
-
-/** Result of `jws.verify`. */
-export interface JWSVerifyResult {
-  header: Header;
-  payload: Uint8Array;
-}
-
-/**
- * `jws.verify(token, key, {algorithms, crit, maxTokenLength, minKeyLength})`:
- * verify a compact JWS whose payload is any bytes; returns the header and
- * the payload as a Uint8Array.
- */
-export const jwsVerify = function (token: string, key: unknown, options: JWSVerifyOptions): JWSVerifyResult {
-  const v = verifyJwsCore(token, key, checkJwsVerifyOptions(options));
-  return { header: parseObject(v.info.binary, 'JOSE header'), payload: binaryToBytes(v.payloadBinary) };
 };

@@ -5,12 +5,8 @@
 import { sign } from './sign';
 import { verify } from './verify';
 import { decode, getUnverifiedHeader } from './decode';
-import { jwsSign } from '../jws/sign';
-import { jwsVerify } from '../jws/verify';
+import { jwsApi } from '../jws/api';
 import { importJWK, exportJWK, thumbprint, generateSecret } from '../jwk/jwk';
 import { KeySet } from '../jwk/keyset';
 
-export { sign, verify, decode, getUnverifiedHeader, importJWK, exportJWK, thumbprint, generateSecret, KeySet };
-
-/** JWS level (payloads that are not JWT claims). */
-export const jws = { sign: jwsSign, verify: jwsVerify };
+export { sign, verify, decode, getUnverifiedHeader, importJWK, exportJWK, thumbprint, generateSecret, KeySet, jwsApi };

@@ -95,4 +95,15 @@ describe('lazy parts', () => {
     expect(loadFeatures(out, acorn).fn).toBe(5);
     expect(loadFeatures(code, acorn).fn).toBe(3);
   });
+
+  it('leaves a part named in `eager` as ordinary code (a build whose board always needs it)', () => {
+    const code = ['// src/a.ts', 'var one = function () { return 1; };', 'var two = function () { return 2; };', '// src/index.ts', 'module.exports = { one: one };'].join('\n');
+    const root = makePackage({ 'src/a.ts': '// @part a\n' });
+    const lazy = applyLazyParts(root, code, acorn.parse);
+    const eager = applyLazyParts(root, code, acorn.parse, ['a']);
+    rmSync(root, { recursive: true, force: true });
+    expect(Object.keys(lazy.parts)).toEqual(['a']);
+    expect(eager.parts).toEqual({});
+    expect(eager.code).toBe(code);
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { VARIANTS, replacementModule } from '../../src/host/variants.mjs';
+import { buildDeviceModule } from '../../src/host/devicebuild.mjs';
 import { packageRoot, variantModule, moduleFileFor, boardNames, getProfile } from '../../src/host/paths';
 import { runDeviceScript } from '../../src/host/emulator';
 
@@ -25,6 +26,12 @@ describe('per-board builds', () => {
     // esp32 leaves out every pure primitive, pico keeps pure SHA-512.
     expect(variantModule('esp32').length).toBeLessThan(variantModule('pico').length);
   });
+
+  it('the pure hashes are a lazy part, loaded with the module only where every hash is pure (rp2040)', async () => {
+    const lazyPure = async (name: string): Promise<boolean> => (await buildDeviceModule(root, { file: VARIANTS[name].entry, variant: name })).readable.includes('// lazy part pure (');
+    for (const name of ['pico', 'esp32', 'puck']) expect(await lazyPure(name), name).toBe(true);
+    expect(await lazyPure('rp2040')).toBe(false);
+  }, 60000);
 
   it('left-out code throws NotSupportedError ERR_NOT_IN_BUILD; what the board has works', async () => {
     const script = [

@@ -1,8 +1,7 @@
 // JWS level: jws.sign / jws.verify over arbitrary payload bytes, RFC 7520 4.4.
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { jwsSign } from '../../src/jws/sign';
-import { jwsVerify } from '../../src/jws/verify';
+import { jwsSign, jwsVerify } from '../../src/jws/api';
 import * as E from '../../src/errors';
 import { SECRET, caught, vectors, forge } from '../jwt/helpers';
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as jose from 'jose';
 import { sign } from '../../src/jwt/sign';
 import { verify } from '../../src/jwt/verify';
-import { jwsSign } from '../../src/jws/sign';
-import { jwsVerify } from '../../src/jws/verify';
+import { jwsSign, jwsVerify } from '../../src/jws/api';
 import * as E from '../../src/errors';
 import { caught, b64u } from './helpers';
 

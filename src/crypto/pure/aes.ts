@@ -1,3 +1,4 @@
+// @part pure
 /**
  * AES (FIPS 197) block cipher, table-based, for boards without a native one
  * (Raspberry Pi Pico). The tables are computed on first use from GF(2^8)

@@ -1,3 +1,4 @@
+// @part pure
 /**
  * The SHA-2 constants as big-endian 32-bit words (high, low, high, low, ...):
  * words 0..159 are SHA-512's 80 round constants (FIPS 180-4 §4.2.3), 160..175

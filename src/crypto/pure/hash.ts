@@ -1,3 +1,4 @@
+// @part pure
 /**
  * The shape every pure hash shares, so HMAC and PBKDF2 are written once.
  *

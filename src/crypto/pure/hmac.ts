@@ -1,3 +1,4 @@
+// @part pure
 /**
  * HMAC (RFC 2104) over a pure hash, with the key's work done once: the states
  * after absorbing the ipad and opad blocks are kept, so each MAC is only the

@@ -1,3 +1,4 @@
+// @part pure
 /**
  * The pure hashes by JOSE name, and the HMAC closure the adapter hands out
  * when a hash has no native backend. Each hash is built on first use.

@@ -1,3 +1,4 @@
+// @part pure
 /**
  * PBKDF2 (RFC 8018 §5.2) with HMAC over a pure hash. The key's pad states are
  * computed once for all blocks and iterations, and the iteration loop reuses

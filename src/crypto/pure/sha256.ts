@@ -1,3 +1,4 @@
+// @part pure
 /**
  * SHA-256 (FIPS 180-4) in plain ES5 arithmetic, shaped for the Espruino
  * interpreter, which re-lexes source text as it runs: every token executed

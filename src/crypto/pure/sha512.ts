@@ -1,3 +1,4 @@
+// @part pure
 /**
  * SHA-512 and SHA-384 (FIPS 180-4) on 32-bit halves: no BigInt on the device.
  *
