@@ -119,24 +119,6 @@ const choose = function (): Selection {
   return s;
 };
 
-/** `{ primitive: backend }`: which implementation serves each primitive now. */
-export const backend = function (): { [primitive: string]: BackendName } {
-  const s = select();
-  return {
-    sha256: s.hash['SHA-256'],
-    sha384: s.hash['SHA-384'],
-    sha512: s.hash['SHA-512'],
-    hmacSha256: s.hash['SHA-256'],
-    hmacSha384: s.hash['SHA-384'],
-    hmacSha512: s.hash['SHA-512'],
-    pbkdf2Sha256: s.pbkdf2['SHA-256'],
-    pbkdf2Sha384: s.pbkdf2['SHA-384'],
-    pbkdf2Sha512: s.pbkdf2['SHA-512'],
-    aes: s.aes,
-    random: s.random,
-  };
-};
-
 /**
  * Force a backend (tests, benchmarks), or 'auto' (the default: native where
  * available). 'espruino' still uses pure code for what the board lacks.
@@ -195,16 +177,6 @@ export const macFor = function (hash: HashName, keyBinary: string, once?: boolea
   c[nextMac + 1] = mac;
   nextMac = nextMac === 6 ? 0 : nextMac + 2;
   return mac;
-};
-
-/**
- * A MAC function for `key`: binary string in, binary string out. Reuse it:
- * the key's padded blocks are processed only when it is built (and cached).
- */
-export const createHmac = function (hash: HashName, key: Uint8Array): MacFn {
-  hashSize(hash);
-  if (!isBytes(key)) throw new InvalidKeyError('key must be a Uint8Array');
-  return macFor(hash, bytesToBinary(key));
 };
 
 // ---------------------------------------------------------------- AES

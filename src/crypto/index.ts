@@ -27,11 +27,43 @@ import { pureHmacKey } from './pure/hmac';
 import { purePbkdf2 } from './pure/pbkdf2';
 import { hwRandomBytes } from './random';
 import { aesKeyWrapWith } from './aeskw';
-import { backend, checkAesKey, createHmac, hashSize, rawAes, select, useBackend } from './adapter';
-import type { BytesLike, HashName } from './types';
+import { checkAesKey, hashSize, macFor, rawAes, select, useBackend } from './adapter';
+import type { BackendName, BytesLike, HashName, MacFn } from './types';
 
 export type { BackendName, BytesLike, HashName } from './types';
-export { backend, createHmac, hashSize, useBackend, timingSafeEqual };
+
+// `backend` and `createHmac` are here, not in ./adapter.ts: only
+// microjwt.crypto uses them, so they load with this part.
+
+/** `{ primitive: backend }`: which implementation serves each primitive now. */
+export const backend = function (): { [primitive: string]: BackendName } {
+  const s = select();
+  return {
+    sha256: s.hash['SHA-256'],
+    sha384: s.hash['SHA-384'],
+    sha512: s.hash['SHA-512'],
+    hmacSha256: s.hash['SHA-256'],
+    hmacSha384: s.hash['SHA-384'],
+    hmacSha512: s.hash['SHA-512'],
+    pbkdf2Sha256: s.pbkdf2['SHA-256'],
+    pbkdf2Sha384: s.pbkdf2['SHA-384'],
+    pbkdf2Sha512: s.pbkdf2['SHA-512'],
+    aes: s.aes,
+    random: s.random,
+  };
+};
+
+/**
+ * A MAC function for `key`: binary string in, binary string out. Reuse it:
+ * the key's padded blocks are processed only when it is built (and cached).
+ */
+export const createHmac = function (hash: HashName, key: Uint8Array): MacFn {
+  hashSize(hash);
+  if (!isBytes(key)) throw new InvalidKeyError('key must be a Uint8Array');
+  return macFor(hash, bytesToBinary(key));
+};
+
+export { hashSize, useBackend, timingSafeEqual };
 /** Constant-time equality of two binary strings (false for different lengths or non-strings). */
 export { timingSafeEqualBinary } from './compare';
 

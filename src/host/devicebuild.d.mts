@@ -1,7 +1,7 @@
 // Types for devicebuild.mjs (the device-module pipeline shared by build.mjs and the benchmarks).
 
 /** A device entry: a file relative to the package root, or TypeScript source text. */
-export type DeviceEntry = { file: string; text?: undefined } | { file?: undefined; text: string };
+export type DeviceEntry = ({ file: string; text?: undefined } | { file?: undefined; text: string }) & { /** A name in variants.mjs: its left-out modules are swapped, its eager parts kept. */ variant?: string };
 
 /** Step 1: bundle `entry` from package `root` into one wrapped CommonJS module (ES2017). */
 export declare const bundleDevice: (root: string, entry: DeviceEntry) => Promise<string>;
