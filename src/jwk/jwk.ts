@@ -41,7 +41,7 @@ export const thumbprint = function (jwk: OctJWK, digestAlgorithm?: string): stri
 /**
  * What `thumbprint` hashes, once the arguments are checked: the JWK's
  * canonical members as UTF-8 bytes. Apart, so the core build can hash it
- * with the board's native SHA-256 (src/lean/index.ts).
+ * with the board's native SHA-256 (src/lean/jwk.ts).
  */
 export const thumbprintInput = function (jwk: OctJWK, digestAlgorithm?: string): Uint8Array {
   if (digestAlgorithm !== undefined && digestAlgorithm !== 'sha256') throw new NotSupportedError('thumbprint: only the sha256 digest is supported');

@@ -25,9 +25,9 @@ import { buildClaims } from '../jwt/claimset';
 import { readClaims, Claims } from '../jwt/claims';
 import { decode, getUnverifiedHeader } from '../jwt/decode';
 import type { CompleteToken } from '../jwt/verify';
-import { importJWK, exportJWK, thumbprintInput, secretSize } from '../jwk/jwk';
-import type { OctJWK } from '../jwk/key';
-import { nativeMac, nativeKeyMac, nativeRandomBytes, nativeSha256 } from './native';
+import { importJWK, exportJWK } from '../jwk/jwk';
+import { nativeMac, nativeKeyMac, nativeRandomBytes } from './native';
+import { leanThumbprint, leanGenerateSecret } from './jwk';
 
 const microjwt = {
   version: version,
@@ -52,14 +52,8 @@ const microjwt = {
   getUnverifiedHeader: getUnverifiedHeader,
   importJWK: importJWK,
   exportJWK: exportJWK,
-  /** As src/jwk/jwk.ts, over the native SHA-256. */
-  thumbprint: function (jwk: OctJWK, digestAlgorithm?: string): string {
-    return b64uEncode(nativeSha256(thumbprintInput(jwk, digestAlgorithm)));
-  },
-  /** As src/jwk/jwk.ts, over the board's hardware random source. */
-  generateSecret: function (alg?: string): Uint8Array {
-    return nativeRandomBytes(secretSize(alg));
-  },
+  thumbprint: leanThumbprint,
+  generateSecret: leanGenerateSecret,
 };
 
 export default withErrorClasses(microjwt);

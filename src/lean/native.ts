@@ -12,7 +12,7 @@
  * instead of throwing: that is checked and becomes a typed error here.
  */
 import { JWTError, NotSupportedError } from '../errors';
-import { ESPRUINO, binaryToBytes } from '../codec/bytes';
+import { ESPRUINO } from '../codec/bytes';
 import { checkedKeyBinary } from '../jwk/key';
 import { hwRandomBytes } from '../crypto/random';
 import type { MacFn, MacOf } from '../crypto/types';
@@ -25,7 +25,7 @@ let macs: (string | MacFn)[] | undefined;
 let nextMac = 0;
 
 /** The native hash of `size` bytes (32, 48, 64), or NotSupportedError. */
-const nativeHash = function (size: number): NativeHash {
+export const nativeHash = function (size: number): NativeHash {
   let c: { [name: string]: unknown } | undefined;
   try {
     // A catchable "Module not found" on a board built without it.
@@ -41,7 +41,7 @@ const nativeHash = function (size: number): NativeHash {
 };
 
 /** A native hash's result as a binary string, or the typed error when the call failed. */
-const digestOf = function (r: ArrayBuffer | undefined, size: number): string {
+export const digestOf = function (r: ArrayBuffer | undefined, size: number): string {
   if (!r || r.byteLength !== size) throw new JWTError('the native hash failed (out of memory?)', 'ERR_CRYPTO');
   return ESPRUINO!.toString(r);
 };
@@ -80,11 +80,6 @@ export const nativeMac: MacOf = function (alg, key) {
 /** The verify key of the core build: a single key (no KeySet), native MAC. */
 export const nativeKeyMac: KeyMac = function (key, alg, kid, minKeyLength) {
   return nativeMac(alg, checkedKeyBinary(key, alg, 'verify', minKeyLength));
-};
-
-/** The native SHA-256 of `data` (bytes). */
-export const nativeSha256 = function (data: Uint8Array): Uint8Array {
-  return binaryToBytes(digestOf(nativeHash(32)(data as unknown as string), 32));
 };
 
 /** `n` random bytes from the board's hardware source, mixed through the native SHA-256. */
