@@ -1,3 +1,4 @@
+// @part crypto
 /**
  * Random bytes for keys, IVs and token ids. Never `Math.random`.
  *
@@ -6,6 +7,10 @@
  * 32-byte output block is SHA-256 of 16 fresh hwRand words, the time, a
  * counter and the previous block (a running pool), so weak or correlated
  * words are spread over the whole output and blocks never repeat.
+ *
+ * Part of microjwt.crypto's lazy part: its only user in the full builds
+ * (random bytes go through `randomBytes` there). The core build keeps it
+ * eager (VARIANTS.core.eager): there it is all of that part.
  */
 import { NotSupportedError } from '../errors';
 import { ESPRUINO as ESP } from '../codec/bytes';

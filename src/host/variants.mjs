@@ -29,7 +29,8 @@ const PURE_PBKDF2 = { 'src/crypto/pure/pbkdf2.ts': 'unsupported' };
  */
 export const VARIANTS = {
   // The core build is its own entry (src/lean/index.ts): the JWS/JWT code over a native-only MAC, no adapter.
-  core: { entry: 'src/lean/index.ts', title: 'JWS/JWT (HS256/384/512), claims, single keys, errors; any board with a native SHA-256', leaveOut: { ...NODE } },
+  // Its only file of the 'crypto' part is the random source (sign's jwtid: true): a part of one function saves nothing.
+  core: { entry: 'src/lean/index.ts', title: 'JWS/JWT (HS256/384/512), claims, single keys, errors; any board with a native SHA-256', leaveOut: { ...NODE }, eager: ['crypto'] },
   pico: { entry: 'src/index.ts', title: 'Espruino Pico: native SHA-256, AES, PBKDF2; pure SHA-384/512', leaveOut: { ...NODE, ...PURE_SHA256, ...PURE_AES } },
   esp32: { entry: 'src/index.ts', title: 'ESP32: every primitive native', leaveOut: { ...NODE, ...PURE_SHA256, ...PURE_SHA512, ...PURE_AES, ...PURE_PBKDF2 } },
   // Every hash is pure there, so the pure part loads with the module (lazily it would cost 3 JsVars more per function once used).
