@@ -7,21 +7,23 @@ import { runDeviceScript } from './emulator';
 import { serve } from './serve';
 import { runStatements } from './statements';
 import { BoardError } from './espruinocli';
-import { flash, moduleFileFor, selftestOnBoard } from './flash';
+import { flash, moduleFileFor, selftestOnBoard, tooBigForStorage } from './flash';
 import { boardNames, packageRoot, profileFile, getProfile } from './paths';
 import { VARIANTS } from './variants.mjs';
 
 const HELP = `microjwt - JWT for Espruino: emulator and board tools
 
 Usage:
-  microjwt emulate <script.js> [--board <b>] [--time host|unset|<secs>] [--storage-file <f>] [--global NAME=VALUE[,...]]
+  microjwt emulate <script.js> [--board <b>] [--build <name>] [--time host|unset|<secs>] [--storage-file <f>] [--global NAME=VALUE[,...]]
       Run a device script in the emulated board (Storage already holds the
-      built module as 'microjwt'). Prints what the script prints; exits 1 on an
-      uncaught error. A script that listens with require('http') (esp32, linux)
+      board's build, or --build's, as 'microjwt'). Prints what the script
+      prints; exits 1 on an uncaught error. The board's Storage has its real
+      size: a build it could not hold is refused, as flash refuses it (the
+      whole library on an Espruino Pico or a Puck.js: use --build core). A script that listens with require('http') (esp32, linux)
       runs until its server closes or Ctrl-C. --global defines globals before
       the script runs (a number when VALUE is one), e.g. --global MJ_PORT=8080.
 
-  microjwt selftest [--board <b>]
+  microjwt selftest [--board <b>] [--build <name>]
       Run board/selftest.js in the emulated board.
   microjwt selftest --port <p>
       Run board/selftest.js on the board at <p> (after a reset(): RAM cleared,
@@ -42,7 +44,7 @@ Usage:
       --baud    serial speed (default 115200, an ESP32's; USB boards ignore it)
       --verbose show everything the board prints
 
-  microjwt serve [--board <b>] [--port 2323] [--empty] [--storage-file <f>] [--time host|unset|<secs>]
+  microjwt serve [--board <b>] [--build <name>] [--port 2323] [--empty] [--storage-file <f>] [--time host|unset|<secs>]
       An emulated board with an Espruino REPL on tcp://127.0.0.1:<port>: the
       official CLI (\`npx espruino --no-ble -p tcp://127.0.0.1:2323\`) and
       \`microjwt flash\` talk to it like a board. --empty starts with nothing in
@@ -94,14 +96,32 @@ const globalsOf = (spec: string | undefined): [string, string | number][] =>
         return [m[1], m[2] !== '' && Number.isFinite(Number(m[2])) ? Number(m[2]) : m[2]];
       });
 
+/**
+ * The module an emulator command runs on `board` (--build, else the board's
+ * own build) and the board's real Storage size. A module larger than the
+ * whole Storage is refused, as `flash` refuses it: the emulator does not
+ * show what the board could not hold (the pico build on an Espruino Pico).
+ */
+const emulatedBoard = (opts: Record<string, string>, board: string): { module: string; storageBytes: number } => {
+  const file = opts.build ? buildFile(opts.build) : moduleFileFor(board);
+  if (!existsSync(file)) throw new Error('no module at ' + file + ': run npm run build first');
+  const text = readFileSync(file, 'utf8');
+  const p = getProfile(board);
+  const tooBig = tooBigForStorage(file, Buffer.byteLength(text, 'utf8'), p.storageBytes, p.crypto ?? []);
+  if (tooBig) throw new Error('emulated ' + p.title + ' (' + board + '): ' + tooBig);
+  return { module: text, storageBytes: p.storageBytes };
+};
+
 const emulate = async (file: string, opts: Record<string, string>): Promise<number> => {
   if (!existsSync(file)) throw new Error('no such script: ' + file);
   const globals = globalsOf(opts.global);
+  const board = boardOf(opts);
   const r = await runDeviceScript(readFileSync(file, 'utf8'), {
+    ...emulatedBoard(opts, board),
     attach: (device) => {
       for (const [name, value] of globals) device.addGlobal(name, value);
     },
-    board: opts.board,
+    board,
     time: parseTime(opts.time),
     storageFile: opts['storage-file'],
     filename: file,
@@ -163,6 +183,7 @@ const serveCommand = async (opts: Record<string, string>): Promise<number> => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a TCP port number');
   const board = getProfile(boardOf(opts));
   const s = await serve({
+    ...(opts.empty !== undefined ? { storageBytes: board.storageBytes } : emulatedBoard(opts, board.name)),
     board: board.name,
     port,
     storageFile: opts['storage-file'],
@@ -195,7 +216,8 @@ const main = async (): Promise<number> => {
   if (cmd === 'selftest') {
     if (opts.port) return selftestBoard(opts);
     // Statement by statement, as `selftest --port` sends it to a board.
-    const r = await runStatements(readFileSync(join(packageRoot(), 'board', 'selftest.js'), 'utf8'), { board: boardOf(opts), filename: 'selftest.js' });
+    const board = boardOf(opts);
+    const r = await runStatements(readFileSync(join(packageRoot(), 'board', 'selftest.js'), 'utf8'), { ...emulatedBoard(opts, board), board, filename: 'selftest.js' });
     process.stdout.write(r.output);
     return !r.error && /(\d+) passed, 0 failed(, \d+ skipped[^\n]*)?\s*$/.test(r.output) ? 0 : 1;
   }

@@ -28,6 +28,13 @@ export interface RunOptions {
   time?: number | 'host' | 'unset';
   /** Limit for the script and for each timer callback. */
   timeoutMs?: number;
+  /**
+   * Size of the Storage area in bytes, as `getStats().totalBytes` reports it
+   * (default 262144, the Linux build's: the test harness runs each build on
+   * each profile, even one larger than that board's Storage; the CLI gives
+   * each board its real size and refuses what would not fit).
+   */
+  storageBytes?: number;
   /** Module text preloaded in Storage as `microjwt` (default: dist/microjwt.min.js); false: none. */
   module?: string | false;
   /** File name shown in syntax errors. */
@@ -62,7 +69,7 @@ export interface RunResult {
   flashWrites: number;
 }
 
-const STORAGE_BYTES = 262144; // as the board-like Linux build reports; real boards vary
+const STORAGE_BYTES = 262144; // the harness's default, as the board-like Linux build reports (RunOptions.storageBytes)
 const MAX_TIMER_CALLS = 1000;
 const FATAL = Object.freeze({ toString: () => 'emulated interpreter abort' });
 
@@ -206,7 +213,8 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
     sStats: () => {
       let used = 0;
       for (const v of files.values()) used += 32 + Math.ceil(v.length / 4) * 4;
-      return { totalBytes: STORAGE_BYTES, freeBytes: STORAGE_BYTES - used, fileBytes: used, fileCount: files.size, trashBytes: 0, trashCount: 0 };
+      const total = opts.storageBytes ?? STORAGE_BYTES;
+      return { totalBytes: total, freeBytes: Math.max(0, total - used), fileBytes: used, fileCount: files.size, trashBytes: 0, trashCount: 0 };
     },
     compileModule: (name: string, text: string) => {
       let code: string;

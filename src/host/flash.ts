@@ -105,7 +105,24 @@ const coreBuildHint = (moduleFile: string, storageSize: number, crypto: string[]
   if (basename(moduleFile) === 'core.min.js' || !existsSync(core) || crypto.indexOf('SHA256') < 0) return '';
   const size = readFileSync(core).length;
   if (storageBytes(size) > storageSize) return '';
-  return 'The core build fits (' + size + ' bytes: JWS/JWT with HS256/384/512, without JWE, sessions or KeySet): flash it with --build core. ';
+  return 'The core build fits (' + size + ' bytes: JWS/JWT with HS256/384/512, without JWE, sessions or KeySet): use --build core. ';
+};
+
+/**
+ * Why a module of `size` bytes cannot go into a Storage area of
+ * `storageSize` bytes in all (an Espruino Pico keeps 48 KB, a Puck.js 40
+ * KB), or undefined when it fits. Erasing files cannot help there, so the
+ * message says what can: the core build, or a board with more flash. Shared
+ * by `flash` and by the emulator commands, which refuse what the board would.
+ */
+export const tooBigForStorage = (moduleFile: string, size: number, storageSize: number, crypto: string[]): string | undefined => {
+  const need = storageBytes(size);
+  if (!(storageSize > 0) || need <= storageSize) return undefined;
+  return (
+    basename(moduleFile) + ' is too big for this board: it needs ' + need + ' bytes of Storage and the board has ' + storageSize + ' in all, so erasing files cannot make room. ' +
+    coreBuildHint(moduleFile, storageSize, crypto) +
+    'Otherwise use a board with more flash (an ESP32 or a Raspberry Pi Pico); see "Storage on the smallest boards" in the README.'
+  );
 };
 
 /** Fails with a clear message when nothing is at `port`. */
@@ -230,15 +247,8 @@ export const flash = async (o: FlashOptions): Promise<FlashReport> => {
       );
     }
     const need = storageBytes(data.length);
-    // Larger than the whole Storage area (an Espruino Pico keeps 48 KB, a
-    // Puck.js 40 KB): erasing files cannot help, so say that instead.
-    if (info.size > 0 && need > info.size) {
-      throw new BoardError(
-        basename(moduleFile) + ' is too big for this board: it needs ' + need + ' bytes of Storage and the board has ' + info.size + ' in all, so erasing files cannot make room. ' +
-          coreBuildHint(moduleFile, info.size, info.crypto) +
-          'Otherwise use a board with more flash (an ESP32 or a Raspberry Pi Pico); see "Storage on the smallest boards" in the README.',
-      );
-    }
+    const tooBig = tooBigForStorage(moduleFile, data.length, info.size, info.crypto);
+    if (tooBig) throw new BoardError(tooBig);
     const reclaim = info.existing >= 0 ? storageBytes(info.existing) : 0;
     if (need > info.free + reclaim) {
       throw new BoardError(

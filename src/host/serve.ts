@@ -22,6 +22,10 @@ export interface ServeOptions {
   storageFile?: string;
   /** Start with an empty Storage (a fresh board); default: the built module is there as `microjwt`. */
   empty?: boolean;
+  /** The module text put there (default: the board's own build). */
+  module?: string;
+  /** The Storage area's size in bytes (default: the emulator's, see RunOptions.storageBytes). */
+  storageBytes?: number;
   time?: number | 'host' | 'unset';
   /** Where `serve` reports connections and restarts (default: nowhere). */
   log?: (line: string) => void;
@@ -75,7 +79,8 @@ export const serve = async (opts: ServeOptions = {}): Promise<Served> => {
     running = runDeviceScript('', {
       board,
       storageFile,
-      module: preload ? undefined : false,
+      module: preload ? opts.module : false,
+      storageBytes: opts.storageBytes,
       time: opts.time,
       timeoutMs: 60000,
       onOutput: (s) => repl.output(s),

@@ -78,9 +78,11 @@ describe('the packed package, installed into an empty project', () => {
     expect(r.code).toBe(0);
   });
 
-  it('npx microjwt selftest passes in the emulator', () => {
-    const out = execFileSync('npx', ['--offline', 'microjwt', 'selftest', '--board', 'pico'], { cwd: app, env: env(), encoding: 'utf8', timeout: 120000 });
+  it('npx microjwt selftest passes in the emulator: the whole library on an ESP32, the core build on a Pico', () => {
+    const out = execFileSync('npx', ['--offline', 'microjwt', 'selftest', '--board', 'esp32'], { cwd: app, env: env(), encoding: 'utf8', timeout: 120000 });
     expect(out).toMatch(/\d+ passed, 0 failed(, \d+ skipped[^\n]*)?\s*$/);
+    const core = execFileSync('npx', ['--offline', 'microjwt', 'selftest', '--board', 'pico', '--build', 'core'], { cwd: app, env: env(), encoding: 'utf8', timeout: 120000 });
+    expect(core).toMatch(/\d+ passed, 0 failed, \d+ skipped[^\n]*\s*$/);
   });
 
   it('microjwt flash --help, and flash without the official CLI says how to add it', () => {
