@@ -17,6 +17,9 @@
 // - code outside the part may use only functions and classes of the part (a
 //   value cannot be stubbed);
 // - top-level declarations of a part bind plain names (no destructuring).
+// A part may declare what it always uses: `// @part jwe needs crypto`. Its
+// loader loads those parts first, so a name of theirs that only such parts
+// use needs no stub at load (a stub costs 5 JsVars, the bare name 1).
 // Why the loader replaces itself with a no-op once run: the interpreter lexes
 // a function's whole body on every call, skipped code included, and the
 // loader's body is the whole part.
@@ -25,15 +28,15 @@ import { join } from 'node:path';
 
 // esbuild's comment before each module's code, relative to the package root.
 const MARKER = /^\/\/ (\S+\.[cm]?[tj]s)$/gm;
-const PART = /^\s*\/\/ @part ([A-Za-z0-9_]+)\s*$/m;
+const PART = /^\s*\/\/ @part ([A-Za-z0-9_]+)(?: needs ([A-Za-z0-9_]+(?:, *[A-Za-z0-9_]+)*))?\s*$/m;
 
-/** The part a source file declares in its first 600 characters, or null. */
+/** The part a source file declares in its first 600 characters and the parts it needs: { part, needs } (part null: none). */
 const partOfFile = (root, file, cache) => {
   if (!(file in cache)) {
     const path = join(root, file);
     const head = existsSync(path) ? readFileSync(path, 'utf8').slice(0, 600) : '';
     const m = PART.exec(head);
-    cache[file] = m ? m[1] : null;
+    cache[file] = { part: m ? m[1] : null, needs: m && m[2] ? m[2].split(/, */) : [] };
   }
   return cache[file];
 };
@@ -114,41 +117,58 @@ export const applyLazyParts = (root, code, parse, eager = []) => {
   };
   const stmts = ast.body.map((s) => {
     const file = fileAt(s.start);
-    const part = file ? partOfFile(root, file, cache) : null;
-    return { node: s, file, part: part && !eager.includes(part) ? part : null };
+    const info = file ? partOfFile(root, file, cache) : { part: null, needs: [] };
+    const lazy = info.part && !eager.includes(info.part);
+    return { node: s, file, part: lazy ? info.part : null, needs: lazy ? info.needs : [] };
   });
   const partNames = [...new Set(stmts.filter((s) => s.part).map((s) => s.part))];
   if (!partNames.length) return { code, parts: {} };
+
+  // What each part needs loaded first (only parts that are lazy in this build).
+  const needs = {};
+  for (const name of partNames) needs[name] = [...new Set(stmts.filter((s) => s.part === name).flatMap((s) => s.needs))].filter((n) => n !== name && partNames.includes(n));
 
   const parts = {};
   for (const name of partNames) {
     const own = stmts.filter((s) => s.part === name);
     const declared = new Map();
     for (const s of own) for (const n of declaredNames(s.node)) declared.set(n, s.node);
+    // Per name used outside the part: whether some user (eager code, or a
+    // part that does not need this one) could call it before it is loaded.
     const used = new Set();
-    for (const s of stmts) if (s.part !== name) referencedNames(s.node, used);
+    const early = new Set();
+    for (const s of stmts) {
+      if (s.part === name) continue;
+      const refs = referencedNames(s.node, new Set());
+      for (const n of refs) used.add(n);
+      if (!s.part || !needs[s.part].includes(name)) for (const n of refs) early.add(n);
+    }
     const exported = new Set([...declared.keys()].filter((n) => used.has(n)));
     for (const n of exported) {
       if (!isCallable(declared.get(n), n)) throw new Error('part ' + name + ': "' + n + '" is used outside the part but is not a function or class (only those can load the part on first use)');
     }
-    parts[name] = { files: [...new Set(own.map((s) => s.file))], exported: [...exported], statements: own };
+    const stubbed = [...exported].filter((n) => early.has(n));
+    parts[name] = { files: [...new Set(own.map((s) => s.file))], exported: [...exported], stubbed, statements: own };
   }
 
   const loader = (name) => {
     const p = parts[name];
     const load = '__load_' + name;
-    const body = p.statements.map((s) => rewrite(code, s.node, new Set(p.exported))).join('\n');
+    const first = needs[name].map((n) => '__load_' + n + '();\n').join('');
+    const body = first + p.statements.map((s) => rewrite(code, s.node, new Set(p.exported))).join('\n');
     // Arguments are evaluated left to right: whether the stub was called with
     // `new` is settled before the loader runs (it changes the stub's
     // prototype), and `n` is read after it (then the real function).
-    const stubs = p.exported
+    // Names only parts that need this one use: bare, set when it loads.
+    const bare = p.exported.filter((n) => !p.stubbed.includes(n)).map((n) => 'var ' + n + ';\n').join('');
+    const stubs = bare + p.stubbed
       .map((n) => 'var ' + n + '$stub = function () { return __lazyCall(__isNew(this, ' + n + '$stub), ' + load + '(), ' + n + ', this, arguments); }, ' + n + ' = ' + n + '$stub;')
       .join('\n');
     // After loading, each stub's prototype is the real one, so `instanceof` through the API works.
     // `this.constructor` in the stub: Espruino makes the object of `new F(args)` (with F.prototype
     // as it is then) BEFORE it evaluates args, so in `new Stub(new OtherStubOfThePart())` the part
     // loads in between and `this` still has the stub's first prototype, which instanceof no longer sees.
-    const protos = p.exported.map((n) => n + '$stub.prototype = ' + n + '.prototype;').join('\n');
+    const protos = p.stubbed.map((n) => n + '$stub.prototype = ' + n + '.prototype;').join('\n');
     return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + load + ' = __lazyDone;\n' + body + '\n' + protos + '\n};\n' + stubs + '\n';
   };
 

@@ -1,4 +1,4 @@
-// @part jwe
+// @part jwe needs crypto
 /**
  * JWE content encryption (RFC 7518 §5): the `enc` algorithms.
  *

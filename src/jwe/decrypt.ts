@@ -1,4 +1,4 @@
-// @part jwe
+// @part jwe needs crypto
 /**
  * `decrypt(jwe, keyOrKeySet, options)`: the plaintext of a compact JWE.
  *

@@ -1,4 +1,4 @@
-// @part jwe
+// @part jwe needs crypto
 /**
  * `encrypt(plaintext, key, options)`: a compact JWE (RFC 7516 §7.1).
  *

@@ -1,4 +1,4 @@
-// @part jwe
+// @part jwe needs crypto
 /**
  * JWE key management (RFC 7518 §4): the `alg` algorithms, which decide how
  * the content encryption key (CEK) reaches the recipient.

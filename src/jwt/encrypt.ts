@@ -1,4 +1,4 @@
-// @part jwe
+// @part jwe needs crypto
 /**
  * `encryptJWT(payload, key, options)`: an encrypted JWT (a compact JWE whose
  * plaintext is the claims JSON), or with the `sign` option a nested JWT

@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * Argument checks shared by the stores: options, entries, times, and the
  * store's clock. Bad input is a typed error, never a silent no-op.

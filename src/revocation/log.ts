@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * The line format of the revocation log in Storage (StorageRevocationStore).
  *

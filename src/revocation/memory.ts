@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * `new MemoryRevocationStore({capacity, clock})`: revocations in RAM, lost
  * at reset (StorageRevocationStore keeps them in flash).

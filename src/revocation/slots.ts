@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * The two log files ("slots") of a StorageRevocationStore: `name + '0'` and
  * `name + '1'`, each a StorageFile of lines (src/revocation/log.ts). A log of

@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * `new StorageRevocationStore(name, {capacity, clock})`: revocations in the
  * board's flash (Espruino `Storage`), kept across `reset()`, reboots and

@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * What every revocation store offers (MemoryRevocationStore,
  * StorageRevocationStore, or your own object with the same methods).

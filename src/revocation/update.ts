@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * Signed revocation updates for a fleet: `store.applyUpdate(token, key,
  * {algorithms})`.

@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * The claims of MicroJWT tokens: `sub` (username), `role`, `iat`, `exp`,
  * `jti` (random), `aud` and `iss` when given, `fam` (the login a token pair

@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * Encrypted MicroJWT tokens: a compact JWE, `dir` + `A256CBC-HS512`, whose
  * plaintext is the claims JSON (an encrypted JWT, RFC 7519 §7.1), under the

@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * Bearer tokens (RFC 6750) on Espruino's `http` server.
  *

@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * `introspect(token, key, options)`: RFC 7662's answer about a token,
  * `{active: true, ...claims}` or `{active: false}`, for a device that

@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * The key of encrypted MicroJWT tokens (compact JWE, `dir` +
  * `A256CBC-HS512`): PBKDF2-HMAC-SHA256 of the secret key with a fixed,

@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * `new Logger(name, {level, silent, sink})`: MicroJWT's SimpleLogger.
  *

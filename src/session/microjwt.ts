@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * `new MicroJWT(secretKey, options)`: the API of MicroJWT (the MicroPython
  * library) as its users know it, without its defects.

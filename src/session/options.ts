@@ -1,4 +1,4 @@
-// @part session
+// @part session needs crypto
 /**
  * The options of `new MicroJWT(secretKey, options)`, checked at construction
  * (a bad one is `JWTError` ERR_OPTIONS_INVALID), and the secret key (at

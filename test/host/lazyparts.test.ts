@@ -106,4 +106,28 @@ describe('lazy parts', () => {
     expect(eager.parts).toEqual({});
     expect(eager.code).toBe(code);
   });
+
+  it('a part that needs another loads it first; that part\'s names only it uses get no stub (on the device too)', async () => {
+    const files = {
+      'src/base.ts': ['// @part base', 'var G = Function("return this")(); G.baseRuns = (G.baseRuns || 0) + 1;', 'export const inner = function (x: number): number { return x + 1; };', 'export const shared = function (x: number): number { return x * 2; };'].join('\n'),
+      'src/top.ts': ['// @part top needs base', "import { inner } from './base';", 'export const outer = function (x: number): number { return inner(x) * 100; };'].join('\n'),
+      'src/index.ts': ["import { outer } from './top';", "import { shared } from './base';", 'const api = { outer: outer, shared: shared };', 'export default api;'].join('\n'),
+    };
+    const root = makePackage(files);
+    const { readable, minified } = await buildDeviceModule(root, { file: 'src/index.ts' });
+    rmSync(root, { recursive: true, force: true });
+    // `inner` is used only by `top`, which loads `base` first: no stub. `shared` is API: a stub.
+    expect(readable).not.toContain('inner$stub');
+    expect(readable).toContain('shared$stub');
+    expect(readable).toMatch(/var __load_top = function \(\) \{\s*__load_top = __lazyDone;\s*__load_base\(\);/);
+    const script = ["var m = require('microjwt');", "var G = Function('return this')();", "print('outer', m.outer(1), G.baseRuns);", "print('shared', m.shared(3), G.baseRuns);"].join('\n');
+    const want = ['outer 200 1', 'shared 6 1'];
+    const r = await runDeviceScript(script, { board: 'pico', module: minified });
+    expect(r.error).toBeUndefined();
+    expect(r.output.trim().split('\n')).toEqual(want);
+    for (const bin of espruinoBinaries()) {
+      const real = await runOnEspruino(bin, script, { module: minified, timeoutMs: 60000 });
+      expect(real.output.trim().split('\n').filter((l) => l && !l.startsWith('>')), bin).toEqual(want);
+    }
+  }, 120000);
 });
