@@ -19,7 +19,7 @@
  * per MAC, with the key's padded blocks computed once.
  */
 import { InvalidKeyError, NotSupportedError, invalidArgument } from '../errors';
-import { ESPRUINO as ESP, binaryToBytes, bytesToBinary, isBytes } from '../codec/bytes';
+import { ESPRUINO as ESP, binaryToBytes, isBytes } from '../codec/bytes';
 import { espruinoBackend } from './espruino';
 import type { EspruinoBackend } from './espruino';
 import { nodeBackend } from './node';
@@ -56,6 +56,7 @@ let mode: Mode = 'auto';
  */
 export interface Selection {
   hash: { [h: string]: BackendName };
+  /** PBKDF2's backend per hash, settled on first use by a self-check (src/crypto/index.ts `pbkdf2Backend`). */
   pbkdf2: { [h: string]: BackendName };
   aes: BackendName;
   random: BackendName;
@@ -91,27 +92,10 @@ const choose = function (): Selection {
   const s: Selection = { hash: {}, pbkdf2: {}, aes: 'pure', random: 'none', node: n, esp: c };
   const onNode = (mode === 'auto' || mode === 'node') && !!n;
   const names: HashName[] = ['SHA-256', 'SHA-384', 'SHA-512'];
-  // Hashes first: the PBKDF2 self-check below uses them.
   selection = s;
   for (let i = 0; i < names.length; i++) {
     const h = names[i];
     s.hash[h] = onNode ? 'node' : c && c.fn(h) ? 'espruino' : 'pure';
-  }
-  for (let i = 0; i < names.length; i++) {
-    const h = names[i];
-    let b: BackendName = 'pure';
-    if (onNode) b = 'node';
-    else if (c && c.hasPbkdf2 && s.hash[h] === 'espruino') {
-      // Native PBKDF2 can silently use defaults (SHA-1) for a hasher the
-      // board lacks, so check one iteration against the native HMAC (which
-      // is PBKDF2's first block). A hash without a native function has no
-      // native hasher either (both come with the same firmware option), and
-      // checking it would build the pure hash on a board that may never
-      // use it. The check's MAC is not cached: it would hold a cache slot.
-      const got = c.pbkdf2(h, 'microjwt', 'salt', 1, hashSize(h));
-      if (got && bytesToBinary(got) === c.mac(h, binaryToBytes('microjwt'))('salt\x00\x00\x00\x01')) b = 'espruino';
-    }
-    s.pbkdf2[h] = b;
   }
   s.aes = onNode ? 'node' : c && c.hasAes ? 'espruino' : 'pure';
   // Randomness is never 'pure': there is no pure source of entropy.

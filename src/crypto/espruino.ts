@@ -11,13 +11,16 @@
  *
  * The backend's functions are made by `espruinoBackend()` on first use, so
  * loading the module costs only this accessor (and nothing at all on Node).
+ * It holds what JWS and JWE use (hashes for HMAC, AES); the plain digests
+ * and PBKDF2, which only microjwt.crypto calls, are in ./espruinodigest.ts,
+ * part of that lazy part, so a board that signs a token never makes them.
  */
 import { pureMac } from './pure/index';
 import type { HashName, MacFn } from './types';
 import { ESPRUINO as ESP } from '../codec/bytes';
 
-type NativeHash = (data: string | Uint8Array) => ArrayBuffer | undefined;
-interface EspruinoCrypto {
+export type NativeHash = (data: string | Uint8Array) => ArrayBuffer | undefined;
+export interface EspruinoCrypto {
   [name: string]: unknown;
   PBKDF2?: (password: string, salt: string, options: { keySize: number; iterations: number; hasher: string }) => ArrayBuffer | undefined;
   AES?: {
@@ -29,12 +32,10 @@ interface EspruinoCrypto {
 export interface EspruinoBackend {
   /** The native hash function for `hash`, if this board has it. */
   fn: (hash: HashName) => NativeHash | undefined;
-  /** Native digest as bytes, or null (no such hash, or a wrong-sized result). */
-  digest: (hash: HashName, data: Uint8Array | string) => Uint8Array | null;
-  /** True when the board has a PBKDF2 function (whether it supports a hasher is checked by the adapter). */
+  /** The board's `crypto` module: its digests and PBKDF2 go through ./espruinodigest.ts. */
+  native: EspruinoCrypto;
+  /** True when the board has a PBKDF2 function (whether it supports a hasher is checked on first use, src/crypto/index.ts). */
   hasPbkdf2: boolean;
-  /** Native PBKDF2 of exactly `length` bytes, or null. */
-  pbkdf2: (hash: HashName, password: string, salt: string, iterations: number, length: number) => Uint8Array | null;
   /** True when the board has native AES encrypt and decrypt. */
   hasAes: boolean;
   /** Native raw AES (no padding): CBC when `iv` is given, else ECB. Null on any failure. */
@@ -93,28 +94,9 @@ export const espruinoBackend = function (): EspruinoBackend | null {
   };
   const aes = c.AES;
   made = {
+    native: c,
     fn: fn,
-    digest: function (hash, data) {
-      // `fn` written out: one interpreted call less on the hash hot path.
-      const f = hash === 'SHA-256' ? c.SHA256 : hash === 'SHA-384' ? c.SHA384 : c.SHA512;
-      const r = typeof f === 'function' ? (f as NativeHash)(data) : undefined;
-      return r && r.byteLength === (hash === 'SHA-256' ? 32 : hash === 'SHA-384' ? 48 : 64) ? new Uint8Array(r) : null;
-    },
     hasPbkdf2: typeof c.PBKDF2 === 'function',
-    pbkdf2: function (hash, password, salt, iterations, length) {
-      // keySize is in 32-bit words: ask for enough words and cut.
-      const words = (length + 3) >> 2;
-      let r: ArrayBuffer | undefined;
-      try {
-        r = c.PBKDF2!(password, salt, { keySize: words, iterations: iterations, hasher: 'SHA' + hash.substr(4) });
-      } catch (x) {
-        return null;
-      }
-      if (!r || r.byteLength !== words * 4) return null;
-      const out = new Uint8Array(length);
-      out.set(new Uint8Array(r, 0, length));
-      return out;
-    },
     hasAes: !!aes && typeof aes.encrypt === 'function' && typeof aes.decrypt === 'function',
     aes: function (decrypt, key, iv, data) {
       const f = aes && (decrypt ? aes.decrypt : aes.encrypt);

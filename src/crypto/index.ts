@@ -28,6 +28,8 @@ import { purePbkdf2 } from './pure/pbkdf2';
 import { hwRandomBytes } from './random';
 import { aesKeyWrapWith } from './aeskw';
 import { checkAesKey, hashSize, macFor, rawAes, select, useBackend } from './adapter';
+import type { Selection } from './adapter';
+import { espruinoDigest, espruinoPbkdf2 } from './espruinodigest';
 import type { BackendName, BytesLike, HashName, MacFn } from './types';
 
 export type { BackendName, BytesLike, HashName } from './types';
@@ -45,9 +47,9 @@ export const backend = function (): { [primitive: string]: BackendName } {
     hmacSha256: s.hash['SHA-256'],
     hmacSha384: s.hash['SHA-384'],
     hmacSha512: s.hash['SHA-512'],
-    pbkdf2Sha256: s.pbkdf2['SHA-256'],
-    pbkdf2Sha384: s.pbkdf2['SHA-384'],
-    pbkdf2Sha512: s.pbkdf2['SHA-512'],
+    pbkdf2Sha256: pbkdf2Backend(s, 'SHA-256'),
+    pbkdf2Sha384: pbkdf2Backend(s, 'SHA-384'),
+    pbkdf2Sha512: pbkdf2Backend(s, 'SHA-512'),
     aes: s.aes,
     random: s.random,
   };
@@ -88,7 +90,7 @@ const digest = function (hash: HashName, data: Uint8Array): Uint8Array {
   const b = s.hash[hash];
   if (b === 'node') return s.node!.hash(hash, data);
   if (b === 'espruino') {
-    const r = s.esp!.digest(hash, data);
+    const r = espruinoDigest(s.esp!.native, hash, data);
     if (r) return r;
   }
   const p = pureHash(hash);
@@ -120,6 +122,31 @@ export const hmac = function (hash: HashName, key: BytesLike, data: BytesLike): 
 
 // ---------------------------------------------------------------- PBKDF2
 
+/**
+ * Which backend serves PBKDF2 with `hash`, settled on first use and kept in
+ * the selection (until `useBackend`). Native PBKDF2 can silently use its
+ * defaults (SHA-1) for a hasher the board lacks, so one iteration is checked
+ * against the native HMAC (PBKDF2's first block). A hash without a native
+ * function has no native hasher either (both come with the same firmware
+ * option), and checking it would build the pure hash on a board that may
+ * never use it. The check's MAC is not cached: it would hold a cache slot.
+ * Here, not in the adapter's choice: only microjwt.crypto uses PBKDF2, so a
+ * board that signs tokens never runs the check.
+ */
+const pbkdf2Backend = function (sel: Selection, hash: HashName): BackendName {
+  const known = sel.pbkdf2[hash];
+  if (known) return known;
+  let b: BackendName = 'pure';
+  const c = sel.esp;
+  if (sel.hash[hash] === 'node') b = 'node';
+  else if (c && c.hasPbkdf2 && sel.hash[hash] === 'espruino') {
+    const got = espruinoPbkdf2(c.native, hash, 'microjwt', 'salt', 1, hashSize(hash));
+    if (got && bytesToBinary(got) === c.mac(hash, binaryToBytes('microjwt'))('salt\x00\x00\x00\x01')) b = 'espruino';
+  }
+  sel.pbkdf2[hash] = b;
+  return b;
+};
+
 /** Bounds that catch mistakes (and denial of service) without limiting real use: 10,000,000 iterations, 8192 bytes. */
 export const pbkdf2 = function (hash: HashName, password: BytesLike, salt: BytesLike, iterations: number, length: number): Uint8Array {
   hashSize(hash);
@@ -131,10 +158,10 @@ export const pbkdf2 = function (hash: HashName, password: BytesLike, salt: Bytes
   }
   if (typeof length !== 'number' || length % 1 !== 0 || !(length >= 1 && length <= 8192)) invalidArgument('length must be an integer from 1 to 8192');
   const sel = select();
-  const b = sel.pbkdf2[hash];
+  const b = pbkdf2Backend(sel, hash);
   if (b === 'node') return sel.node!.pbkdf2(hash, p, s, iterations, length);
   if (b === 'espruino') {
-    const r = sel.esp!.pbkdf2(hash, bytesToBinary(p), bytesToBinary(s), iterations, length);
+    const r = espruinoPbkdf2(sel.esp!.native, hash, bytesToBinary(p), bytesToBinary(s), iterations, length);
     if (r) return r;
   }
   return purePbkdf2(pureHash(hash), p, s, iterations, length);
