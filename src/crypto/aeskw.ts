@@ -1,3 +1,4 @@
+// @part crypto
 /**
  * AES Key Wrap (RFC 3394), for JWE's A128KW / A192KW / A256KW: built on the
  * single-block ECB function passed in (the adapter's, so it uses whichever
@@ -11,7 +12,7 @@
  */
 import { DecryptionError, invalidArgument } from '../errors';
 import { isBytes } from '../codec/bytes';
-import { timingSafeEqualBytes } from './compare';
+import { timingSafeEqualBytes } from './timingsafeequal';
 
 type BlockFn = (key: Uint8Array, block: Uint8Array) => Uint8Array;
 

@@ -1,33 +1,12 @@
 /**
- * Constant-time comparison: the time depends on the length only, never on
- * where the inputs differ (no early exit). On the interpreter every loop
- * iteration costs microseconds, so compare 32-bit words where the buffers
- * allow it: 8 iterations for a 32-byte MAC instead of 32.
+ * Constant-time comparison of binary strings, for the MAC checks of JWS and
+ * JWE: the time depends on the length only, never on where the inputs
+ * differ (no early exit). On the interpreter every loop iteration costs
+ * microseconds, so compare 32-bit words where the buffers allow it: 8
+ * iterations for a 32-byte MAC instead of 32. (Byte arrays, the public
+ * `crypto.timingSafeEqual`: ./timingsafeequal.ts.)
  */
-import { invalidArgument } from '../errors';
-import { isBytes } from '../codec/bytes';
 import { ESPRUINO as ESP } from '../codec/bytes';
-
-/**
- * Byte arrays of equal length with equal content. Different lengths: false
- * (lengths are public). This is also the public `crypto.timingSafeEqual`.
- */
-export const timingSafeEqualBytes = function (a: Uint8Array, b: Uint8Array): boolean {
-  if (!isBytes(a) || !isBytes(b)) invalidArgument('timingSafeEqual expects two Uint8Arrays');
-  const n = a.length;
-  if (n !== b.length) return false;
-  let diff = 0;
-  let i = 0;
-  if (n >= 8 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
-    const words = n >> 2;
-    const wa = new Uint32Array(a.buffer, a.byteOffset, words);
-    const wb = new Uint32Array(b.buffer, b.byteOffset, words);
-    for (; i < words; i++) diff |= wa[i] ^ wb[i];
-    i = words << 2;
-  }
-  for (; i < n; i++) diff |= a[i] ^ b[i];
-  return diff === 0;
-};
 
 /**
  * Binary strings (one char per byte). On Espruino two native conversions
@@ -40,8 +19,9 @@ export const timingSafeEqualBinary = function (a: string, b: string): boolean {
   let i = 0;
   if (ESP) {
     if (n === 0) return true;
-    // The word loop of timingSafeEqualBytes, inlined: this is the verify
-    // hot path, and that function's argument checks cost a call each.
+    // The word loop of timingSafeEqualBytes (./timingsafeequal.ts), written
+    // here too: this is the verify hot path, and that function's argument
+    // checks cost a call each.
     // E.toArrayBuffer views the string's own bytes: on the ESP32-like 64-bit
     // build two E.toUint8Array copies of 32 chars took ~0.15 ms, two views
     // ~0.01 ms (most of this function's time); views start at offset 0.

@@ -17,7 +17,7 @@
  */
 import { DecryptionError, invalidArgument } from '../errors';
 import { isBytes } from '../codec/bytes';
-import { timingSafeEqualBytes } from './compare';
+import { timingSafeEqualBytes } from './timingsafeequal';
 import { checkAesKey, rawAes, select } from './adapter';
 import { gcmCtr, ghash } from './pure/gcm';
 

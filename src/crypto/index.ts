@@ -21,7 +21,7 @@
 import { DecryptionError, InvalidKeyError, NotSupportedError, invalidArgument } from '../errors';
 import { binaryToBytes, bytesToBinary, isBytes } from '../codec/bytes';
 import { encode as utf8Encode } from '../codec/utf8';
-import { timingSafeEqualBytes as timingSafeEqual } from './compare';
+import { timingSafeEqualBytes as timingSafeEqual } from './timingsafeequal';
 import { pureHash } from './pure/index';
 import { pureHmacKey } from './pure/hmac';
 import { purePbkdf2 } from './pure/pbkdf2';
