@@ -1,8 +1,8 @@
 /**
  * The crypto adapter: one interface over three backends, chosen per primitive.
  * This file holds what the JWS hot path needs (the choice of backends and the
- * cached MACs) and the raw AES the other layers build on; the checked public
- * functions (microjwt.crypto) are in ./index.ts, a lazy part.
+ * cached MACs); raw AES (./aes.ts) and the checked public functions
+ * (microjwt.crypto, ./index.ts) are a lazy part.
  *
  * - espruino: the board's `crypto` module, where it has the primitive
  *   (feature-detected function by function, results checked);
@@ -18,13 +18,12 @@
  * per byte): on the device that is two native SHA calls and a concatenation
  * per MAC, with the key's padded blocks computed once.
  */
-import { InvalidKeyError, NotSupportedError, invalidArgument } from '../errors';
-import { ESPRUINO as ESP, binaryToBytes, isBytes } from '../codec/bytes';
+import { NotSupportedError, invalidArgument } from '../errors';
+import { ESPRUINO as ESP, binaryToBytes } from '../codec/bytes';
 import { espruinoBackend } from './espruino';
 import type { EspruinoBackend } from './espruino';
 import { nodeBackend } from './node';
 import type { NodeBackend } from './node';
-import { pureAes } from './pure/aes';
 import { pureMac } from './pure/index';
 import type { BackendName, HashName, MacFn } from './types';
 
@@ -39,8 +38,7 @@ type Mode = 'auto' | 'pure' | 'node' | 'espruino';
  * module makes while loading stays in RAM with the app (measured on the
  * 32-bit board build: ~8 JsVars per function plus ~1 per named parameter,
  * ~2 per property; function bodies stay in flash). So only the public
- * functions and a few shared helpers exist at load; tables are code
- * (`hashSize`), bounds are literals in the function bodies, and the backends
+ * functions and a few shared helpers exist at load; tables are code, bounds are literals in the function bodies, and the backends
  * are made on first use by their accessors (nodeBackend, espruinoBackend,
  * pureHash, pureAes), so a board with native primitives never makes the node
  * or pure code at all.
@@ -64,17 +62,6 @@ export interface Selection {
   esp: EspruinoBackend | null;
 }
 let selection: Selection | undefined;
-
-/**
- * Digest size in bytes of `hash` (public as `hashSize`); also the check of a
- * hash argument (ERR_INVALID_ARGUMENT for an unknown name).
- */
-export const hashSize = function (hash: HashName): number {
-  if (hash === 'SHA-256') return 32;
-  if (hash === 'SHA-384') return 48;
-  if (hash === 'SHA-512') return 64;
-  return invalidArgument('hash must be SHA-256, SHA-384 or SHA-512');
-};
 
 /**
  * @internal
@@ -161,30 +148,4 @@ export const macFor = function (hash: HashName, keyBinary: string, once?: boolea
   c[nextMac + 1] = mac;
   nextMac = nextMac === 6 ? 0 : nextMac + 2;
   return mac;
-};
-
-// ---------------------------------------------------------------- AES
-
-export const checkAesKey = function (key: Uint8Array): void {
-  if (!isBytes(key) || (key.length !== 16 && key.length !== 24 && key.length !== 32)) {
-    throw new InvalidKeyError('AES key must be a Uint8Array of 16, 24 or 32 bytes');
-  }
-};
-
-/**
- * Raw AES over whole blocks (arguments already checked); `iv` null means ECB.
- * Also the block cipher of GCM (./gcm.ts), which encrypts all its counter
- * blocks in one call.
- */
-export const rawAes = function (decrypt: boolean, key: Uint8Array, iv: Uint8Array | null, data: Uint8Array): Uint8Array {
-  const s = select();
-  const b = s.aes;
-  if (b === 'node') return s.node!.aes(decrypt, key, iv, data);
-  if (b === 'espruino') {
-    // Lengths are valid here, so a native failure (printed, `undefined`) means
-    // no contiguous memory was free, not bad input: use the pure cipher.
-    const r = s.esp!.aes(decrypt, key, iv, data);
-    if (r) return r;
-  }
-  return iv ? pureAes().cbc(key, iv, data, decrypt) : pureAes().ecb(key, decrypt, data);
 };

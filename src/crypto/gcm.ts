@@ -18,7 +18,8 @@
 import { DecryptionError, invalidArgument } from '../errors';
 import { isBytes } from '../codec/bytes';
 import { timingSafeEqualBytes } from './timingsafeequal';
-import { checkAesKey, rawAes, select } from './adapter';
+import { select } from './adapter';
+import { checkAesKey, rawAes } from './aes';
 import { gcmCtr, ghash } from './pure/gcm';
 
 interface NodeGcmCipher {

@@ -27,12 +27,24 @@ import { pureHmacKey } from './pure/hmac';
 import { purePbkdf2 } from './pure/pbkdf2';
 import { hwRandomBytes } from './random';
 import { aesKeyWrapWith } from './aeskw';
-import { checkAesKey, hashSize, macFor, rawAes, select, useBackend } from './adapter';
+import { macFor, select, useBackend } from './adapter';
+import { checkAesKey, rawAes } from './aes';
 import type { Selection } from './adapter';
 import { espruinoDigest, espruinoPbkdf2 } from './espruinodigest';
 import type { BackendName, BytesLike, HashName, MacFn } from './types';
 
 export type { BackendName, BytesLike, HashName } from './types';
+
+/**
+ * Digest size in bytes of `hash` (public as `hashSize`); also the check of a
+ * hash argument (ERR_INVALID_ARGUMENT for an unknown name).
+ */
+export const hashSize = function (hash: HashName): number {
+  if (hash === 'SHA-256') return 32;
+  if (hash === 'SHA-384') return 48;
+  if (hash === 'SHA-512') return 64;
+  return invalidArgument('hash must be SHA-256, SHA-384 or SHA-512');
+};
 
 // `backend` and `createHmac` are here, not in ./adapter.ts: only
 // microjwt.crypto uses them, so they load with this part.
@@ -65,7 +77,7 @@ export const createHmac = function (hash: HashName, key: Uint8Array): MacFn {
   return macFor(hash, bytesToBinary(key));
 };
 
-export { hashSize, useBackend, timingSafeEqual };
+export { useBackend, timingSafeEqual };
 /** Constant-time equality of two binary strings (false for different lengths or non-strings). */
 export { timingSafeEqualBinary } from './compare';
 
