@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * AES-GCM (NIST SP 800-38D) for JWE: A128GCM/A192GCM/A256GCM content
  * encryption and A*GCMKW key wrapping. 16-byte tags only (JOSE's); any IV of

@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * JWE compact serialisation (RFC 7516 §7.1): five base64url segments,
  * `protected.encryptedKey.iv.ciphertext.tag`.

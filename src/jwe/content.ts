@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * JWE content encryption (RFC 7518 §5): the `enc` algorithms.
  *

@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * `decrypt(jwe, keyOrKeySet, options)`: the plaintext of a compact JWE.
  *

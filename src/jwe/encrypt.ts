@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * `encrypt(plaintext, key, options)`: a compact JWE (RFC 7516 §7.1).
  *
@@ -10,7 +10,7 @@
  */
 import { invalidArgument } from '../errors';
 import { encodeBinary } from '../codec/base64url';
-import { stringifyJson } from '../codec/json';
+import { stringifyJson } from '../codec/jsonstringify';
 import { bytesToBinary, isBytes } from '../codec/bytes';
 import { encode as utf8Encode } from '../codec/utf8';
 import { randomBytes } from '../crypto/index';

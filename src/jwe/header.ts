@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * The JWE protected header (RFC 7516 §4): reading an incoming one, building
  * an outgoing one.

@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * The key of a JWE operation: what the caller passes (a string meaning its
  * UTF-8 bytes, a Uint8Array, an `oct` JWK, or a KeySet) -> the secret bytes

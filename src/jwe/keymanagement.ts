@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * JWE key management (RFC 7518 §4): the `alg` algorithms, which decide how
  * the content encryption key (CEK) reaches the recipient.

@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * Options of `encrypt` and `decrypt`, on the shared option checker
  * (src/options.ts), and the check of JWE algorithm names.

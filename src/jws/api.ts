@@ -1,4 +1,4 @@
-// @part jws
+// @part jws needs sign
 /**
  * The JWS-level API, `microjwt.jws.sign` and `microjwt.jws.verify`: compact
  * JWS over any payload (bytes or a string), on the same signing and

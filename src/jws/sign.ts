@@ -1,3 +1,4 @@
+// @part sign
 /**
  * JWS signing, compact form, HMAC algorithms.
  *
@@ -14,7 +15,7 @@
  */
 import { InvalidKeyError, InvalidTokenError } from '../errors';
 import { encodeBinary } from '../codec/base64url';
-import { stringifyJson } from '../codec/json';
+import { stringifyJson } from '../codec/jsonstringify';
 import { checkCrit, Header } from './header';
 import { isPlainObject, optionsError } from '../options';
 import { checkAlgorithmName, JWSSignOptions } from './options';

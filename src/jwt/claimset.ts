@@ -1,3 +1,4 @@
+// @part sign
 /**
  * The claims set a new JWT carries: a copy of the payload plus the claims the
  * options set (`iat` unless `noTimestamp`, `exp`, `nbf`, `iss`, `sub`, `aud`,

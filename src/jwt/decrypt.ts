@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * `decryptJWT(token, key, options)`: decrypt an encrypted JWT, then every
  * claim check of `verify` (src/jwt/claims.ts `readClaims`, same options and

@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * `encryptJWT(payload, key, options)`: an encrypted JWT (a compact JWE whose
  * plaintext is the claims JSON), or with the `sign` option a nested JWT
@@ -10,7 +10,7 @@
  * says otherwise.
  */
 import { invalidArgument } from '../errors';
-import { stringifyJson } from '../codec/json';
+import { stringifyJson } from '../codec/jsonstringify';
 import { binaryToBytes } from '../codec/bytes';
 import { isPlainObject } from '../options';
 import { resolveSigningKey, signWith } from '../jws/sign';

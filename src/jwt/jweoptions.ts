@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * Options of `encryptJWT` and `decryptJWT`: the claim options of `sign` and
  * `verify` (same names, same meaning) plus the JWE options of `encrypt` and

@@ -58,10 +58,3 @@ export const checkVerifyOptions = function (options: unknown): VerifyOptions {
   if (opts.revocationStore !== undefined && typeof opts.revocationStore.has !== 'function') optionsError('verify: option "revocationStore" must have a has(jti) method');
   return opts;
 };
-
-/** `sign` options, checked. Absent options are the caller's (`{}`): the interpreter would lex all of this to return it. */
-export const checkSignOptions = function (options: unknown): SignOptions {
-  const table =
-    ' algorithm:S header:O kid:S typ:S expiresIn:N notBefore:N issuer:S subject:S audience:U jwtid:J noTimestamp:B clock:F currentTime:N minClock:P minKeyLength:I';
-  return checkJwsAlgorithms('sign', checkOptionTable<SignOptions>('sign', options, table), false);
-};

@@ -1,3 +1,4 @@
+// @part sign
 /**
  * `sign(payload, key, options)`: a JWT (compact JWS over a JSON claims set).
  *
@@ -7,10 +8,11 @@
  * byte >= 0x80 as `\u00XX` on boards.
  */
 import { invalidArgument } from '../errors';
-import { stringifyJson } from '../codec/json';
+import { stringifyJson } from '../codec/jsonstringify';
 import { resolveSigningKey, signWith } from '../jws/sign';
 import { isPlainObject } from '../options';
-import { checkSignOptions, SignOptions } from './options';
+import type { SignOptions } from './options';
+import { checkSignOptions } from './signoptions';
 import { Claims } from './claims';
 import { buildClaims } from './claimset';
 import { randomBytes } from '../crypto/index';

@@ -13,33 +13,23 @@
  */
 import { version } from '../version';
 import { withErrorClasses } from '../errorclasses';
-import { invalidArgument } from '../errors';
 import { encode as b64uEncode, decode as b64uDecode } from '../codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from '../codec/utf8';
-import { stringifyJson } from '../codec/json';
-import { isPlainObject } from '../options';
-import { singleSigningKey, signWith } from '../jws/sign';
 import { verifyJwsWith } from '../jws/verify';
-import { checkSignOptions, checkVerifyOptions, SignOptions, VerifyOptions } from '../jwt/options';
-import { buildClaims } from '../jwt/claimset';
+import { checkVerifyOptions, VerifyOptions } from '../jwt/options';
 import { readClaims, Claims } from '../jwt/claims';
 import { decode, getUnverifiedHeader } from '../jwt/decode';
 import type { CompleteToken } from '../jwt/verify';
 import { importJWK, exportJWK } from '../jwk/jwk';
-import { nativeMac, nativeKeyMac, nativeRandomBytes } from './native';
+import { nativeKeyMac } from './native';
+import { leanSign } from './sign';
 import { leanThumbprint, leanGenerateSecret } from './jwk';
 
 const microjwt = {
   version: version,
   base64url: { encode: b64uEncode, decode: b64uDecode },
   utf8: { encode: utf8Encode, decode: utf8Decode },
-  /** As src/jwt/sign.ts, over the native MAC and random source. */
-  sign: function (payload: Claims, key: unknown, options?: SignOptions): string {
-    const opts: SignOptions = options === undefined ? {} : checkSignOptions(options);
-    if (!isPlainObject(payload)) return invalidArgument('sign: the payload must be a plain object (a JWT claims set)');
-    const sk = singleSigningKey(key, opts, nativeMac);
-    return signWith('sign', sk, opts, stringifyJson(buildClaims('sign', payload, opts, nativeRandomBytes)));
-  },
+  sign: leanSign,
   /** As src/jwt/verify.ts, over the native MAC. */
   verify: function (token: string, key: unknown, options: VerifyOptions): Claims | CompleteToken {
     const opts = checkVerifyOptions(options);

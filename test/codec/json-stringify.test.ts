@@ -4,7 +4,7 @@
 // boards and, with ESPRUINO_BIN, the real interpreters) below.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import { stringifyJson, stringifyJsonExact } from '../../src/codec/json';
+import { stringifyJson, stringifyJsonExact } from '../../src/codec/jsonstringify';
 import { JWTError } from '../../src/errors';
 import { buildDeviceModule } from '../../src/host/devicebuild.mjs';
 import { runDeviceScript } from '../../src/host/emulator';
@@ -206,7 +206,7 @@ test('the fast path takes one native call', function () {
 });
 `;
 
-const ENTRY = "import { stringifyJson, stringifyJsonExact } from './src/codec/json';\nexport default { fast: stringifyJson, exact: stringifyJsonExact };\n";
+const ENTRY = "import { stringifyJson, stringifyJsonExact } from './src/codec/jsonstringify';\nexport default { fast: stringifyJson, exact: stringifyJsonExact };\n";
 
 describe('stringifyJson fast path = the exact serializer (device)', async () => {
   const module = await buildDeviceModule(join(__dirname, '..', '..'), { text: ENTRY });

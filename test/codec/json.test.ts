@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson, stringifyJson } from '../../src/codec/json';
+import { parseJson } from '../../src/codec/json';
+import { stringifyJson } from '../../src/codec/jsonstringify';
 import { DecodeError, JWTError } from '../../src/errors';
 
 /** The binary string of the UTF-8 bytes of `text`, as base64url.decodeBinary gives it. */

@@ -1,4 +1,4 @@
-// @part jwe needs crypto
+// @part jwe needs crypto, sign
 /**
  * GCM (NIST SP 800-38D) over any AES block backend: the CTR keystream from
  * ECB encryptions of counter blocks, GHASH in TypeScript.
