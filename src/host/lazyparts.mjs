@@ -19,7 +19,7 @@
 // - top-level declarations of a part bind plain names (no destructuring).
 // A part may declare what it always uses: `// @part jwe needs crypto`. Its
 // loader loads those parts first, so a name of theirs that only such parts
-// use needs no stub at load (a stub costs 5 JsVars, the bare name 1).
+// use needs no stub at load (a stub costs a function, the bare name 1 JsVar).
 // Why the loader replaces itself with a no-op once run: the interpreter lexes
 // a function's whole body on every call, skipped code included, and the
 // loader's body is the whole part.
@@ -156,25 +156,38 @@ export const applyLazyParts = (root, code, parse, eager = []) => {
     const load = '__load_' + name;
     const first = needs[name].map((n) => '__load_' + n + '();\n').join('');
     const body = first + p.statements.map((s) => rewrite(code, s.node, new Set(p.exported))).join('\n');
-    // Arguments are evaluated left to right: whether the stub was called with
-    // `new` is settled before the loader runs (it changes the stub's
-    // prototype), and `n` is read after it (then the real function).
-    // Names only parts that need this one use: bare, set when it loads.
+    // A stub refers to itself by the name it stands for (no second name: one
+    // JsVar less per stub). Arguments are evaluated left to right: whether the
+    // stub was called with `new` is settled before the loader runs (the name
+    // is still the stub then, or the real function whose prototype the stub
+    // shares by then), and the name is read again after it (the real one).
     const bare = p.exported.filter((n) => !p.stubbed.includes(n)).map((n) => 'var ' + n + ';\n').join('');
     const stubs = bare + p.stubbed
-      .map((n) => 'var ' + n + '$stub = function () { return __lazyCall(__isNew(this, ' + n + '$stub), ' + load + '(), ' + n + ', this, arguments); }, ' + n + ' = ' + n + '$stub;')
+      .map((n) => 'var ' + n + ' = function () { return __lazyCall(__isNew(this, ' + n + '), ' + load + '(), ' + n + ', this, arguments); };')
       .join('\n');
-    // After loading, each stub's prototype is the real one, so `instanceof` through the API works.
-    // `this.constructor` in the stub: Espruino makes the object of `new F(args)` (with F.prototype
-    // as it is then) BEFORE it evaluates args, so in `new Stub(new OtherStubOfThePart())` the part
-    // loads in between and `this` still has the stub's first prototype, which instanceof no longer sees.
-    const protos = p.stubbed.map((n) => n + '$stub.prototype = ' + n + '.prototype;').join('\n');
-    return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + load + ' = __lazyDone;\n' + body + '\n' + protos + '\n};\n' + stubs + '\n';
+    // The loader keeps the stubs (what the public API object captured at load)
+    // while its body replaces the names, then gives each stub the real
+    // prototype, so `instanceof` through the API works, and points the stub's
+    // first prototype's `constructor` at the real function: Espruino makes the
+    // object of `new F(args)` (with F.prototype as it is then) BEFORE it
+    // evaluates args, so in `new Stub(new OtherStubOfThePart())` the part loads
+    // in between and `this` still has that first prototype (__isNew reads it).
+    const keep = p.stubbed.length ? 'var __stubs = [' + p.stubbed.join(', ') + '];\n' : '';
+    const protos = p.stubbed.length ? '__lazyDone(__stubs, [' + p.stubbed.join(', ') + ']);\n__stubs = undefined;' : '';
+    return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + load + ' = __lazyDone;\n' + keep + body + '\n' + protos + '\n};\n' + stubs + '\n';
   };
 
   const helpers =
     '// lazy parts: a stub calls (or constructs with) the real function once its part is loaded\n' +
-    'var __lazyDone = function () {};\n' +
+    // What a loader becomes once run (a no-op when a stub calls it), and what
+    // it calls last with its stubs and the real functions (one loop, not two
+    // statements per stub written into every loader: Storage on the smallest boards).
+    'var __lazyDone = function (stubs, reals) {\n' +
+    '  for (var i = 0; stubs && i < stubs.length; i++) {\n' +
+    '    stubs[i].prototype.constructor = reals[i];\n' +
+    '    stubs[i].prototype = reals[i].prototype;\n' +
+    '  }\n' +
+    '};\n' +
     // One helper for every stub, not the test written into each: a stub is then
     // ~45 bytes shorter (Storage on the smallest boards), for one function more.
     'var __isNew = function (self, stub) {\n' +
