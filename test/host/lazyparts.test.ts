@@ -22,6 +22,17 @@ const makePackage = (files: Record<string, string>): string => {
   return root;
 };
 
+/** `script` prints `want` with `module` in Storage: in the emulator, and on each real interpreter ESPRUINO_BIN names. */
+const expectOnDevices = async (script: string, module: string, want: string[]): Promise<void> => {
+  const r = await runDeviceScript(script, { board: 'pico', module });
+  expect(r.error).toBeUndefined();
+  expect(r.output.trim().split('\n')).toEqual(want);
+  for (const bin of espruinoBinaries()) {
+    const real = await runOnEspruino(bin, script, { module, timeoutMs: 60000 });
+    expect(real.output.trim().split('\n').filter((l) => l && !l.startsWith('>')), bin).toEqual(want);
+  }
+};
+
 const PART_FILES = {
   'src/extra/calc.ts': [
     '// @part extra',
@@ -121,14 +132,7 @@ describe('lazy parts', () => {
     expect(readable).toMatch(/var shared = function \(\) \{ return __lazyCall/);
     expect(readable).toMatch(/var __load_top = function \(\) \{\s*__load_top = __lazyDone;\s*(var __stubs = \[outer\];\s*)?__load_base\(\);/);
     const script = ["var m = require('microjwt');", "var G = Function('return this')();", "print('outer', m.outer(1), G.baseRuns);", "print('shared', m.shared(3), G.baseRuns);"].join('\n');
-    const want = ['outer 200 1', 'shared 6 1'];
-    const r = await runDeviceScript(script, { board: 'pico', module: minified });
-    expect(r.error).toBeUndefined();
-    expect(r.output.trim().split('\n')).toEqual(want);
-    for (const bin of espruinoBinaries()) {
-      const real = await runOnEspruino(bin, script, { module: minified, timeoutMs: 60000 });
-      expect(real.output.trim().split('\n').filter((l) => l && !l.startsWith('>')), bin).toEqual(want);
-    }
+    await expectOnDevices(script, minified, ['outer 200 1', 'shared 6 1']);
   }, 120000);
 
   it('a first use that constructs inside a constructor call (`new Stub(new Stub())`) still constructs, on the device', async () => {
@@ -142,13 +146,6 @@ describe('lazy parts', () => {
     const { minified } = await buildDeviceModule(root, { file: 'src/index.ts' });
     rmSync(root, { recursive: true, force: true });
     const script = ["var m = require('microjwt');", 'var p = new m.Pair(new m.Pair(1, 2), 3);', "print('pair', p instanceof m.Pair, p.a instanceof m.Pair, p.a.b, p.b);", "print('again', new m.Pair(4, 5) instanceof m.Pair);"].join('\n');
-    const want = ['pair true true 2 3', 'again true'];
-    const r = await runDeviceScript(script, { board: 'pico', module: minified });
-    expect(r.error).toBeUndefined();
-    expect(r.output.trim().split('\n')).toEqual(want);
-    for (const bin of espruinoBinaries()) {
-      const real = await runOnEspruino(bin, script, { module: minified, timeoutMs: 60000 });
-      expect(real.output.trim().split('\n').filter((l) => l && !l.startsWith('>')), bin).toEqual(want);
-    }
+    await expectOnDevices(script, minified, ['pair true true 2 3', 'again true']);
   }, 120000);
 });
