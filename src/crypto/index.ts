@@ -35,6 +35,9 @@ import type { BackendName, BytesLike, HashName, MacFn } from './types';
 
 export type { BackendName, BytesLike, HashName } from './types';
 
+// `hashSize`, `backend` and `createHmac` are here, not in ./adapter.ts: only
+// microjwt.crypto uses them, so they load with this part.
+
 /**
  * Digest size in bytes of `hash` (public as `hashSize`); also the check of a
  * hash argument (ERR_INVALID_ARGUMENT for an unknown name).
@@ -45,9 +48,6 @@ export const hashSize = function (hash: HashName): number {
   if (hash === 'SHA-512') return 64;
   return invalidArgument('hash must be SHA-256, SHA-384 or SHA-512');
 };
-
-// `backend` and `createHmac` are here, not in ./adapter.ts: only
-// microjwt.crypto uses them, so they load with this part.
 
 /** `{ primitive: backend }`: which implementation serves each primitive now. */
 export const backend = function (): { [primitive: string]: BackendName } {
