@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { serve } from '../../src/host/serve';
 import type { Served } from '../../src/host/serve';
 import { espruinoBinaries } from '../../src/host/real';
-import { moduleFileFor } from '../../src/host/paths';
+import { getProfile, moduleFileFor, variantModule } from '../../src/host/paths';
 
 const root = join(__dirname, '..', '..');
 const cliJs = join(root, 'dist', 'cli.js');
@@ -42,8 +42,8 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 
 describe('microjwt flash + selftest against microjwt serve', () => {
   const served: Served[] = [];
-  const start = async (board: string) => {
-    const s = await serve({ board, port: 0, empty: true });
+  const start = async (board: string, storageBytes?: number) => {
+    const s = await serve({ board, port: 0, empty: true, storageBytes });
     served.push(s);
     return 'tcp://127.0.0.1:' + s.port;
   };
@@ -61,6 +61,21 @@ describe('microjwt flash + selftest against microjwt serve', () => {
     expect(r.out).toMatch(/self-test on tcp:\/\/127\.0\.0\.1:\d+: (\d+) passed, 0 failed/);
     expect(Number(/(\d+) passed, 0 failed[,( ]/.exec(r.out)?.[1])).toBeGreaterThanOrEqual(25);
     expect(r.code, r.out).toBe(0);
+  }, 300000);
+
+  it('an emulated Pico with its real 48 KB of Storage (as `microjwt serve --board pico` gives it): its own build refused, the core build flashed', async () => {
+    const port = await start('pico', getProfile('pico').storageBytes);
+    const big = await microjwt(['flash', '--port', port, '--board', 'pico', '--no-selftest']);
+    expect(big.out).toContain('Storage: 49152 bytes free before');
+    expect(big.out).toMatch(/pico\.min\.js is too big for this board: it needs \d+ bytes of Storage and the board has 49152 in all/);
+    expect(big.code).not.toBe(0);
+    const core = await microjwt(['flash', '--port', port, '--board', 'pico', '--build', 'core']);
+    const size = variantModule('core').length;
+    expect(core.out).toContain('verified: ' + size + ' bytes');
+    // The file takes its length rounded up to 4 bytes plus a 32-byte header.
+    expect(core.out).toContain('Storage: ' + (49152 - 32 - Math.ceil(size / 4) * 4) + ' bytes free after (49152 before)');
+    expect(core.out).toMatch(/self-test on tcp:\/\/127\.0\.0\.1:\d+: \d+ passed, 0 failed, \d+ skipped/);
+    expect(core.code, core.out).toBe(0);
   }, 300000);
 
   it('rp2040 (no crypto module): verifies with microjwt\'s own SHA-256', async () => {
