@@ -38,7 +38,8 @@ type Mode = 'auto' | 'pure' | 'node' | 'espruino';
  * module makes while loading stays in RAM with the app (measured on the
  * 32-bit board build: ~8 JsVars per function plus ~1 per named parameter,
  * ~2 per property; function bodies stay in flash). So only the public
- * functions and a few shared helpers exist at load; tables are code, bounds are literals in the function bodies, and the backends
+ * functions and a few shared helpers exist at load; tables are code,
+ * bounds are literals in the function bodies, and the backends
  * are made on first use by their accessors (nodeBackend, espruinoBackend,
  * pureHash, pureAes), so a board with native primitives never makes the node
  * or pure code at all.

@@ -32,7 +32,7 @@ export interface EspruinoCrypto {
 export interface EspruinoBackend {
   /** The native hash function for `hash`, if this board has it. */
   fn: (hash: HashName) => NativeHash | undefined;
-  /** The board's `crypto` module: its digests and PBKDF2 go through ./espruinodigest.ts. */
+  /** The board's `crypto` module, for its PBKDF2 (./espruinodigest.ts). */
   native: EspruinoCrypto;
   /** True when the board has a PBKDF2 function (whether it supports a hasher is checked on first use, src/crypto/index.ts). */
   hasPbkdf2: boolean;

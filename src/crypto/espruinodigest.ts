@@ -1,9 +1,10 @@
 // @part crypto
 /**
  * The Espruino backend's plain digests and PBKDF2, over the board's `crypto`
- * module (./espruino.ts finds it). Only microjwt.crypto calls them (HMAC for
- * JWS and JWE is in ./espruino.ts), so they are part of its lazy part: a
- * board that only signs and verifies tokens never makes them.
+ * module (./espruino.ts finds it and its hash functions). Only
+ * microjwt.crypto calls them (HMAC for JWS and JWE is in ./espruino.ts), so
+ * they are part of its lazy part: a board that only signs and verifies
+ * tokens never makes them.
  *
  * Every native result is checked: a wrong-sized one (a hash the board lacks,
  * a PBKDF2 that fell back to its defaults, a call that ran out of memory and
@@ -11,12 +12,12 @@
  * pure code.
  */
 import type { HashName } from './types';
-import type { EspruinoCrypto, NativeHash } from './espruino';
+import type { EspruinoBackend, EspruinoCrypto } from './espruino';
 
 /** Native digest of `data` as bytes, or null. */
-export const espruinoDigest = function (c: EspruinoCrypto, hash: HashName, data: Uint8Array | string): Uint8Array | null {
-  const f = hash === 'SHA-256' ? c.SHA256 : hash === 'SHA-384' ? c.SHA384 : c.SHA512;
-  const r = typeof f === 'function' ? (f as NativeHash)(data) : undefined;
+export const espruinoDigest = function (esp: EspruinoBackend, hash: HashName, data: Uint8Array | string): Uint8Array | null {
+  const f = esp.fn(hash);
+  const r = f ? f(data) : undefined;
   return r && r.byteLength === (hash === 'SHA-256' ? 32 : hash === 'SHA-384' ? 48 : 64) ? new Uint8Array(r) : null;
 };
 

@@ -102,7 +102,7 @@ const digest = function (hash: HashName, data: Uint8Array): Uint8Array {
   const b = s.hash[hash];
   if (b === 'node') return s.node!.hash(hash, data);
   if (b === 'espruino') {
-    const r = espruinoDigest(s.esp!.native, hash, data);
+    const r = espruinoDigest(s.esp!, hash, data);
     if (r) return r;
   }
   const p = pureHash(hash);

@@ -173,17 +173,20 @@ export const applyLazyParts = (root, code, parse, eager = []) => {
     // evaluates args, so in `new Stub(new OtherStubOfThePart())` the part loads
     // in between and `this` still has that first prototype (__isNew reads it).
     const keep = p.stubbed.length ? 'var __stubs = [' + p.stubbed.join(', ') + '];\n' : '';
-    const protos = p.stubbed.length ? '__lazyDone(__stubs, [' + p.stubbed.join(', ') + ']);\n__stubs = undefined;' : '';
+    const protos = p.stubbed.length ? '__lazyLink(__stubs, [' + p.stubbed.join(', ') + ']);\n__stubs = undefined;' : '';
     return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + load + ' = __lazyDone;\n' + keep + body + '\n' + protos + '\n};\n' + stubs + '\n';
   };
 
   const helpers =
     '// lazy parts: a stub calls (or constructs with) the real function once its part is loaded\n' +
-    // What a loader becomes once run (a no-op when a stub calls it), and what
-    // it calls last with its stubs and the real functions (one loop, not two
-    // statements per stub written into every loader: Storage on the smallest boards).
-    'var __lazyDone = function (stubs, reals) {\n' +
-    '  for (var i = 0; stubs && i < stubs.length; i++) {\n' +
+    // What a loader becomes once run: every later call of a stub calls it, so
+    // it stays empty (the interpreter lexes a function's whole body per call).
+    'var __lazyDone = function () {};\n' +
+    // What a loader calls last with its stubs and the real functions (one
+    // loop, not two statements per stub written into every loader: Storage
+    // on the smallest boards).
+    'var __lazyLink = function (stubs, reals) {\n' +
+    '  for (var i = 0; i < stubs.length; i++) {\n' +
     '    stubs[i].prototype.constructor = reals[i];\n' +
     '    stubs[i].prototype = reals[i].prototype;\n' +
     '  }\n' +

@@ -102,8 +102,8 @@ describe('lazy parts', () => {
     const { code: out, parts } = applyLazyParts(root, code, acorn.parse);
     rmSync(root, { recursive: true, force: true });
     expect(parts.a.exported).toEqual(['one']);
-    // At load: the three shared helpers, the loader and one stub; not the three functions.
-    expect(loadFeatures(out, acorn).fn).toBe(5);
+    // At load: the four shared helpers, the loader and one stub; not the three functions.
+    expect(loadFeatures(out, acorn).fn).toBe(6);
     expect(loadFeatures(code, acorn).fn).toBe(3);
   });
 
