@@ -17,6 +17,13 @@ export interface DeviceHandle {
   post(fn: () => void): void;
   /** Keeps the device running in real time until the returned function is called (a listening server, an open socket). */
   hold(): () => void;
+  /**
+   * Holds back the live output (RunOptions.onOutput) until the returned
+   * function is called. A board's `listen` binds before it returns, the
+   * host's later: what a script prints after `listen` ("listening on ...")
+   * must not reach a watcher before connections are accepted.
+   */
+  gateOutput(): () => void;
   /** Makes `require(name)` return `exports` (a device-side object). */
   addModule(name: string, exports: unknown): void;
   /** Defines a global that counts as built in. */

@@ -159,9 +159,14 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
   const decodeUtf8 = (latin1: string) => Buffer.from(latin1, 'latin1').toString('utf8');
 
   let out = '';
+  // Live output waits while a gate is open (see DeviceHandle.gateOutput).
+  let gates = 0;
+  let gated = '';
   const emit = (s: string) => {
     out += s;
-    if (opts.onOutput) opts.onOutput(s);
+    if (!opts.onOutput) return;
+    if (gates > 0) gated += s;
+    else opts.onOutput(s);
   };
   let error: string | undefined;
   let fatal: string | undefined;
@@ -327,6 +332,20 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
         }
       };
     },
+    gateOutput: () => {
+      gates++;
+      let open = true;
+      return () => {
+        if (!open) return;
+        open = false;
+        gates--;
+        if (gates === 0 && gated && opts.onOutput) {
+          const s = gated;
+          gated = '';
+          opts.onOutput(s);
+        }
+      };
+    },
     addModule: (name, exports) => internals.addModule(name, exports),
     addGlobal: (name, value) => internals.addGlobal(name, value),
     write: (s) => H.write(s),
@@ -372,6 +391,9 @@ export const runDeviceScript = async (source: string, opts: RunOptions = {}): Pr
     }
   }
   for (const fn of stopHooks.splice(0)) fn();
+  // Output still held back by a gate (a server that never bound) is shown at the end.
+  if (gated && opts.onOutput) opts.onOutput(gated);
+  gated = '';
   if (fatal !== undefined) error ??= 'FATAL: ' + fatal;
   if (opts.storageFile) saveStorage(opts.storageFile, files);
   const memory = { ...internals.memory() };

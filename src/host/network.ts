@@ -135,8 +135,13 @@ export const installNetwork = (device: DeviceHandle): void => {
       if (servers.has(serverId)) return 'Server already listening';
       const server = net.createServer((sock) => serve(serverId, sock));
       const release = device.hold();
+      // On a board the port accepts connections when listen() returns; here
+      // the bind comes later, so what the script prints next waits for it.
+      const bound = device.gateOutput();
       servers.set(serverId, { server, release });
+      server.on('listening', bound);
       server.on('error', (e) => {
+        bound();
         device.write('ERROR: http server on port ' + port + ': ' + e.message + '\n');
         servers.delete(serverId);
         release();
