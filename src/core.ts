@@ -8,14 +8,15 @@
  * code never uses `import * as` for the same reason.
  */
 import { version } from './version';
-import { withErrorClasses } from './errorclasses';
+import { errorClasses } from './errorclasses';
 import { encode as b64uEncode, decode as b64uDecode } from './codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from './codec/utf8';
 import { cryptoApi } from './crypto/index';
 import type { CryptoApi } from './crypto/index';
 import { sign, verify, decode, getUnverifiedHeader, jwsApi, importJWK, exportJWK, thumbprint, generateSecret, KeySet } from './jwt/index';
 
-const microjwt = {
+// The error classes first (src/errorclasses.ts: also microjwt.errors), then the rest.
+const microjwt = Object.assign(errorClasses, {
   version: version,
   base64url: { encode: b64uEncode, decode: b64uDecode },
   utf8: { encode: utf8Encode, decode: utf8Decode },
@@ -28,7 +29,7 @@ const microjwt = {
   thumbprint: thumbprint,
   generateSecret: generateSecret,
   KeySet: KeySet,
-};
+});
 
 // microjwt.jws and microjwt.crypto are made on first access: their
 // functions are lazy parts (src/jws/api.ts, src/crypto/index.ts), so a
@@ -36,5 +37,4 @@ const microjwt = {
 // function. Enumerable, as plain members would be.
 Object.defineProperties(microjwt, { jws: { get: jwsApi, enumerable: true }, crypto: { get: cryptoApi, enumerable: true } });
 
-// The error classes, also as microjwt.errors.X (src/errorclasses.ts).
-export default withErrorClasses(microjwt) as ReturnType<typeof withErrorClasses<typeof microjwt>> & { readonly crypto: CryptoApi; readonly jws: ReturnType<typeof jwsApi> };
+export default microjwt as typeof microjwt & { readonly crypto: CryptoApi; readonly jws: ReturnType<typeof jwsApi> };

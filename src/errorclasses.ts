@@ -28,27 +28,29 @@ export interface ErrorClasses {
   NotSupportedError: typeof NotSupportedError;
 }
 
-/** Add the error classes (and `errors`, the object itself) to a build's API object; returns it. */
-export const withErrorClasses = function <T extends object>(api: T): T & ErrorClasses & { errors: ErrorClasses } {
-  const o = api as T & ErrorClasses & { errors: ErrorClasses };
-  o.JWTError = JWTError;
-  o.InvalidTokenError = InvalidTokenError;
-  o.DecodeError = DecodeError;
-  o.InvalidSignatureError = InvalidSignatureError;
-  o.ExpiredSignatureError = ExpiredSignatureError;
-  o.ImmatureSignatureError = ImmatureSignatureError;
-  o.InvalidAudienceError = InvalidAudienceError;
-  o.InvalidIssuerError = InvalidIssuerError;
-  o.InvalidSubjectError = InvalidSubjectError;
-  o.InvalidJTIError = InvalidJTIError;
-  o.InvalidIssuedAtError = InvalidIssuedAtError;
-  o.MissingRequiredClaimError = MissingRequiredClaimError;
-  o.InvalidAlgorithmError = InvalidAlgorithmError;
-  o.RevokedTokenError = RevokedTokenError;
-  o.InvalidKeyError = InvalidKeyError;
-  o.DecryptionError = DecryptionError;
-  o.ClockNotSetError = ClockNotSetError;
-  o.NotSupportedError = NotSupportedError;
-  o.errors = o;
-  return o;
-};
+/**
+ * The classes by name and, as `errors`, the object itself: the start of
+ * every build's API object (its entry adds the rest with `Object.assign`), so
+ * no function is kept in RAM just to copy them over.
+ */
+export const errorClasses = {
+  JWTError: JWTError,
+  InvalidTokenError: InvalidTokenError,
+  DecodeError: DecodeError,
+  InvalidSignatureError: InvalidSignatureError,
+  ExpiredSignatureError: ExpiredSignatureError,
+  ImmatureSignatureError: ImmatureSignatureError,
+  InvalidAudienceError: InvalidAudienceError,
+  InvalidIssuerError: InvalidIssuerError,
+  InvalidSubjectError: InvalidSubjectError,
+  InvalidJTIError: InvalidJTIError,
+  InvalidIssuedAtError: InvalidIssuedAtError,
+  MissingRequiredClaimError: MissingRequiredClaimError,
+  InvalidAlgorithmError: InvalidAlgorithmError,
+  RevokedTokenError: RevokedTokenError,
+  InvalidKeyError: InvalidKeyError,
+  DecryptionError: DecryptionError,
+  ClockNotSetError: ClockNotSetError,
+  NotSupportedError: NotSupportedError,
+} as ErrorClasses & { errors: ErrorClasses };
+errorClasses.errors = errorClasses;

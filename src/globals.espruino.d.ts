@@ -23,3 +23,12 @@ declare const hostRequire: ((name: string) => any) | undefined;
 declare const getTime: (() => number) | undefined;
 /** Espruino's console output (Node has none: `console.log` there). */
 declare const print: ((...values: unknown[]) => void) | undefined;
+
+/**
+ * ES2015's `Object.assign`, which the ES5 library declarations lack: Espruino
+ * has it (../shared/espruino-notes.md lists it with `Object.create`/`keys`),
+ * as has Node. The build entries use it to add their API to one object.
+ */
+interface ObjectConstructor {
+  assign<T extends object, U extends object>(target: T, source: U): T & U;
+}

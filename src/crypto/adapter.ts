@@ -24,7 +24,7 @@ import { espruinoBackend } from './espruino';
 import type { EspruinoBackend } from './espruino';
 import { nodeBackend } from './node';
 import type { NodeBackend } from './node';
-import { pureMac } from './pure/index';
+import { pureCrypto } from './pure/index';
 import type { BackendName, HashName, MacFn } from './types';
 
 export type { BackendName, BytesLike, HashName } from './types';
@@ -129,7 +129,7 @@ const buildMac = function (hash: HashName, key: Uint8Array): MacFn {
   const b = s.hash[hash];
   if (b === 'node') return s.node!.createHmac(hash, key);
   if (b === 'espruino') return s.esp!.mac(hash, key);
-  return pureMac(hash, key);
+  return pureCrypto().mac(hash, key);
 };
 
 /**

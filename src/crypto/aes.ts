@@ -8,7 +8,7 @@
 import { InvalidKeyError } from '../errors';
 import { isBytes } from '../codec/bytes';
 import { select } from './adapter';
-import { pureAes } from './pure/aes';
+import { pureCrypto } from './pure/index';
 
 export const checkAesKey = function (key: Uint8Array): void {
   if (!isBytes(key) || (key.length !== 16 && key.length !== 24 && key.length !== 32)) {
@@ -31,5 +31,6 @@ export const rawAes = function (decrypt: boolean, key: Uint8Array, iv: Uint8Arra
     const r = s.esp!.aes(decrypt, key, iv, data);
     if (r) return r;
   }
-  return iv ? pureAes().cbc(key, iv, data, decrypt) : pureAes().ecb(key, decrypt, data);
+  const pure = pureCrypto().aes();
+  return iv ? pure.cbc(key, iv, data, decrypt) : pure.ecb(key, decrypt, data);
 };

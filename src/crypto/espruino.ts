@@ -15,7 +15,7 @@
  * and PBKDF2, which only microjwt.crypto calls, are in ./espruinodigest.ts,
  * part of that lazy part, so a board that signs a token never makes them.
  */
-import { pureMac } from './pure/index';
+import { pureCrypto } from './pure/index';
 import type { HashName, MacFn } from './types';
 import { ESPRUINO as ESP } from '../codec/bytes';
 
@@ -87,7 +87,7 @@ export const espruinoBackend = function (): EspruinoBackend | null {
       if (!pure) {
         const k = e.toUint8Array(ipad);
         for (let i = 0; i < k.length; i++) k[i] ^= 0x36;
-        pure = pureMac(hash, k);
+        pure = pureCrypto().mac(hash, k);
       }
       return pure(binary, length);
     };
@@ -114,7 +114,7 @@ export const espruinoBackend = function (): EspruinoBackend | null {
       const n = hash === 'SHA-256' ? 32 : hash === 'SHA-384' ? 48 : 64;
       const bl = n > 32 ? 128 : 64;
       const long = key.length > bl ? f(key) : undefined;
-      if (key.length > bl && !(long && long.byteLength === n)) return pureMac(hash, key);
+      if (key.length > bl && !(long && long.byteLength === n)) return pureCrypto().mac(hash, key);
       const k = long ? new Uint8Array(long) : key;
       // Two buffers, never written again: E.toString of a whole Uint8Array
       // returns a string that shares the array's memory (measured on 2v29),

@@ -22,9 +22,7 @@ import { DecryptionError, InvalidKeyError, NotSupportedError, invalidArgument } 
 import { binaryToBytes, bytesToBinary, isBytes } from '../codec/bytes';
 import { encode as utf8Encode } from '../codec/utf8';
 import { timingSafeEqualBytes as timingSafeEqual } from './timingsafeequal';
-import { pureHash } from './pure/index';
-import { pureHmacKey } from './pure/hmac';
-import { purePbkdf2 } from './pure/pbkdf2';
+import { pureCrypto } from './pure/index';
 import { hwRandomBytes } from './random';
 import { aesKeyWrapWith } from './aeskw';
 import { macFor, select, useBackend } from './adapter';
@@ -105,7 +103,7 @@ const digest = function (hash: HashName, data: Uint8Array): Uint8Array {
     const r = espruinoDigest(s.esp!, hash, data);
     if (r) return r;
   }
-  const p = pureHash(hash);
+  const p = pureCrypto().hash(hash);
   return p.finish(p.init(), data, 0, new Uint8Array(p.outLen));
 };
 
@@ -129,7 +127,8 @@ export const hmac = function (hash: HashName, key: BytesLike, data: BytesLike): 
   const b = s.hash[hash];
   if (b === 'node') return s.node!.hmac(hash, k, d);
   if (b === 'espruino') return binaryToBytes(createHmac(hash, k)(bytesToBinary(d)));
-  return pureHmacKey(pureHash(hash), k)(d, new Uint8Array(hashSize(hash)));
+  const pure = pureCrypto();
+  return pure.hmacKey(pure.hash(hash), k)(d, new Uint8Array(hashSize(hash)));
 };
 
 // ---------------------------------------------------------------- PBKDF2
@@ -176,7 +175,8 @@ export const pbkdf2 = function (hash: HashName, password: BytesLike, salt: Bytes
     const r = espruinoPbkdf2(sel.esp!.native, hash, bytesToBinary(p), bytesToBinary(s), iterations, length);
     if (r) return r;
   }
-  return purePbkdf2(pureHash(hash), p, s, iterations, length);
+  const pure = pureCrypto();
+  return pure.pbkdf2(pure.hash(hash), p, s, iterations, length);
 };
 
 // ---------------------------------------------------------------- AES

@@ -20,9 +20,10 @@
 // A part may declare what it always uses: `// @part jwe needs crypto`. Its
 // loader loads those parts first, so a name of theirs that only such parts
 // use needs no stub at load (a stub costs a function, the bare name 1 JsVar).
-// Why the loader replaces itself with a no-op once run: the interpreter lexes
-// a function's whole body on every call, skipped code included, and the
-// loader's body is the whole part.
+// Why the loader's name holds 0 once it has run, and a stub tests it before
+// calling: the interpreter lexes a function's whole body on every call,
+// skipped code included, and the loader's body is the whole part; even an
+// empty function costs a call (~2 us on the ESP32-like build) and 5 JsVars.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -154,16 +155,15 @@ export const applyLazyParts = (root, code, parse, eager = []) => {
   const loader = (name) => {
     const p = parts[name];
     const load = '__load_' + name;
-    const first = needs[name].map((n) => '__load_' + n + '();\n').join('');
+    const first = needs[name].map((n) => '__load_' + n + ' && __load_' + n + '();\n').join('');
     const body = first + p.statements.map((s) => rewrite(code, s.node, new Set(p.exported))).join('\n');
     // A stub refers to itself by the name it stands for (no second name: one
-    // JsVar less per stub). Arguments are evaluated left to right: whether the
-    // stub was called with `new` is settled before the loader runs (the name
-    // is still the stub then, or the real function whose prototype the stub
-    // shares by then), and the name is read again after it (the real one).
+    // JsVar less per stub), read after the loader has run (arguments are
+    // evaluated left to right): the real function then. Once run, the
+    // loader's name holds 0, so a stub's later calls make no call to it.
     const bare = p.exported.filter((n) => !p.stubbed.includes(n)).map((n) => 'var ' + n + ';\n').join('');
     const stubs = bare + p.stubbed
-      .map((n) => 'var ' + n + ' = function () { return __lazyCall(__isNew(this, ' + n + '), ' + load + '(), ' + n + ', this, arguments); };')
+      .map((n) => 'var ' + n + ' = function () { return __lazyCall(this, ' + load + ' && ' + load + '(), ' + n + ', arguments); };')
       .join('\n');
     // The loader keeps the stubs (what the public API object captured at load)
     // while its body replaces the names, then gives each stub the real
@@ -171,17 +171,15 @@ export const applyLazyParts = (root, code, parse, eager = []) => {
     // first prototype's `constructor` at the real function: Espruino makes the
     // object of `new F(args)` (with F.prototype as it is then) BEFORE it
     // evaluates args, so in `new Stub(new OtherStubOfThePart())` the part loads
-    // in between and `this` still has that first prototype (__isNew reads it).
+    // in between and `this` still has that first prototype (__lazyCall reads it:
+    // the first call of every stub that loads its part is such a case).
     const keep = p.stubbed.length ? 'var __stubs = [' + p.stubbed.join(', ') + '];\n' : '';
     const protos = p.stubbed.length ? '__lazyLink(__stubs, [' + p.stubbed.join(', ') + ']);\n__stubs = undefined;' : '';
-    return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + load + ' = __lazyDone;\n' + keep + body + '\n' + protos + '\n};\n' + stubs + '\n';
+    return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + load + ' = 0;\n' + keep + body + '\n' + protos + '\n};\n' + stubs + '\n';
   };
 
   const helpers =
     '// lazy parts: a stub calls (or constructs with) the real function once its part is loaded\n' +
-    // What a loader becomes once run: every later call of a stub calls it, so
-    // it stays empty (the interpreter lexes a function's whole body per call).
-    'var __lazyDone = function () {};\n' +
     // What a loader calls last with its stubs and the real functions (one
     // loop, not two statements per stub written into every loader: Storage
     // on the smallest boards).
@@ -191,13 +189,13 @@ export const applyLazyParts = (root, code, parse, eager = []) => {
     '    stubs[i].prototype = reals[i].prototype;\n' +
     '  }\n' +
     '};\n' +
-    // One helper for every stub, not the test written into each: a stub is then
-    // ~45 bytes shorter (Storage on the smallest boards), for one function more.
-    'var __isNew = function (self, stub) {\n' +
-    '  return self instanceof stub || (self != null && self.constructor === stub);\n' +
-    '};\n' +
-    'var __lazyCall = function (isNew, loaded, real, self, args) {\n' +
-    '  if (!isNew) return real.apply(self, args);\n' +
+    // One helper for every stub, not the code written into each: a stub is
+    // then short (Storage on the smallest boards). Whether the stub was called
+    // with `new`: `new` made `self` from the stub's prototype, which is by now
+    // the real one (a part loaded earlier), or the stub's first prototype,
+    // whose `constructor` the loader has just pointed at the real function.
+    'var __lazyCall = function (self, loaded, real, args) {\n' +
+    '  if (!(self instanceof real || (self != null && self.constructor === real))) return real.apply(self, args);\n' +
     '  var o = Object.create(real.prototype);\n' +
     '  var r = real.apply(o, args);\n' +
     '  return r !== null && typeof r === "object" ? r : o;\n' +

@@ -12,7 +12,7 @@
  * and sessions (the board's own build has them).
  */
 import { version } from '../version';
-import { withErrorClasses } from '../errorclasses';
+import { errorClasses } from '../errorclasses';
 import { encode as b64uEncode, decode as b64uDecode } from '../codec/base64url';
 import { encode as utf8Encode, decode as utf8Decode } from '../codec/utf8';
 import { verifyJwsWith } from '../jws/verify';
@@ -25,7 +25,8 @@ import { nativeKeyMac } from './native';
 import { leanSign } from './sign';
 import { leanThumbprint, leanGenerateSecret } from './jwk';
 
-const microjwt = {
+// The error classes first (src/errorclasses.ts: also microjwt.errors), then the rest.
+export default Object.assign(errorClasses, {
   version: version,
   base64url: { encode: b64uEncode, decode: b64uDecode },
   utf8: { encode: utf8Encode, decode: utf8Decode },
@@ -44,6 +45,4 @@ const microjwt = {
   exportJWK: exportJWK,
   thumbprint: leanThumbprint,
   generateSecret: leanGenerateSecret,
-};
-
-export default withErrorClasses(microjwt);
+});
