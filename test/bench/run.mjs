@@ -6,7 +6,9 @@
 //      interpreter named by env ESPRUINO_BIN (':'-separated paths), side by
 //      side. Without ESPRUINO_BIN this part is skipped, and the file says so.
 //   3. The budgets of issue #10, each next to its measured value, its floor
-//      or peer, and whether it is met; then test/bench/ANALYSIS.md (what
+//      or peer, and whether it is met; on the Pico-like build, where the
+//      core and pico builds' JsVars at load go, per source file
+//      (test/bench/loadprofile.mjs); then test/bench/ANALYSIS.md (what
 //      dominates where a budget is not met: profiles, what was tried).
 //
 // Adding a bench: drop a plain ES5 device script into test/bench/. It gets
@@ -38,6 +40,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildDeviceModule } from './bundle.mjs';
 import { nodeRows } from './node.mjs';
+import { loadProfile } from './loadprofile.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -188,6 +191,17 @@ const main = async () => {
     meta.push({ label: t.label, role: t.role, bin: t.bin, notes: [...notes], seconds: Math.round((Date.now() - t0) / 1000) });
   }
 
+  // Where the JsVars at load go, measured on the memory reference (a full run only: ~1 s per ablation there).
+  const memTarget = targets.find((t) => t.label === 'Pico-like');
+  let profileMd = '';
+  if (memTarget && !filter) {
+    for (const variant of ['core', 'pico']) {
+      const t0 = Date.now();
+      profileMd += (await loadProfile(root, variant, memTarget.run)) + '\n';
+      process.stdout.write('Pico-like load profile of the ' + variant + ' build (' + Math.round((Date.now() - t0) / 1000) + ' s)\n');
+    }
+  }
+
   // Device budgets (issue #10), from the rows just measured.
   const val = (name, label) => rows.get(name)?.get(label);
   const timing = 'ESP32-like';
@@ -240,6 +254,11 @@ const main = async () => {
     md += '\n| benchmark | ' + meta.map((m) => m.label).join(' | ') + ' |\n|---|' + meta.map(() => '---:').join('|') + '|\n';
     for (const [name, vals] of rows) md += '| ' + name + ' | ' + meta.map((m) => vals.get(m.label)?.text ?? '-').join(' | ') + ' |\n';
     md += '\n';
+  }
+  if (profileMd) {
+    md += '## Where the JsVars at load go (Pico-like, module in Storage)\n\n';
+    md += 'Measured, not modelled (test/bench/loadprofile.mjs): each build loaded whole, then once per source file or lazy part with its top-level functions replaced by `0`; the drop is what they cost. A lazy part\'s row is its loader and its stubs.\n\n';
+    md += profileMd;
   }
   const analysis = join(here, 'ANALYSIS.md');
   if (existsSync(analysis)) md += readFileSync(analysis, 'utf8');
