@@ -173,9 +173,16 @@ export const applyLazyParts = (root, code, parse, eager = []) => {
     // evaluates args, so in `new Stub(new OtherStubOfThePart())` the part loads
     // in between and `this` still has that first prototype (__lazyCall reads it:
     // the first call of every stub that loads its part is such a case).
-    const keep = p.stubbed.length ? 'var __stubs = [' + p.stubbed.join(', ') + '];\n' : '';
-    const protos = p.stubbed.length ? '__lazyLink(__stubs, [' + p.stubbed.join(', ') + ']);\n__stubs = undefined;' : '';
-    return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + load + ' = 0;\n' + keep + body + '\n' + protos + '\n};\n' + stubs + '\n';
+    // The stubs are kept on the loader itself: a load that fails part way (on
+    // a board, out of memory interrupts the script, no catch runs) leaves
+    // some names holding real functions, and the next call, which runs the
+    // loader again, still finds the stubs there. Only a load that got to its
+    // end sets the loader's name to 0 (the loader, and the array, are then
+    // garbage). Setting it first would leave a part that failed to load dead
+    // for good: its stubs would call names that are still stubs, forever.
+    const keep = p.stubbed.length ? 'var __stubs = ' + load + '.s || (' + load + '.s = [' + p.stubbed.join(', ') + ']);\n' : '';
+    const protos = p.stubbed.length ? '__lazyLink(__stubs, [' + p.stubbed.join(', ') + ']);\n' : '';
+    return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + keep + body + '\n' + protos + load + ' = 0;\n};\n' + stubs + '\n';
   };
 
   const helpers =

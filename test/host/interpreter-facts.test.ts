@@ -70,5 +70,17 @@ describe('interpreter facts the library relies on', () => {
       const out = await run(bin, 'exports.x = 1;', 'print("abc".indexOf("cd"), "abc".substr(2, 2) === "cd");');
       expect(out).toEqual(['2 false']);
     });
+
+    it(bin + ': running out of memory interrupts the running code: no catch or finally runs, the next event does (why a lazy part marks itself loaded only at its end: src/host/lazyparts.mjs)', async () => {
+      // Bounded: a Linux build that grows its variable store never runs out.
+      const script =
+        'var a = [];' +
+        "setTimeout(function () { try { while (a.length < 30000) a.push('xxxxxxxxxxxxxxxx' + a.length); print('FILLED'); } catch (e) { print('CAUGHT'); } finally { print('FINALLY'); } }, 10);" +
+        "setTimeout(function () { a = undefined; print('NEXT'); }, 50);";
+      const r = await runOnEspruino(bin, script, { module: 'exports.x = 1;', timeoutMs: 120000 });
+      const lines = r.output.split('\n').filter((l) => /^(FILLED|CAUGHT|FINALLY|NEXT)$|OUT OF MEMORY/.test(l)).map((l) => l.replace(/OUT OF MEMORY.*/, 'OOM'));
+      if (lines[0] === 'FILLED') expect(lines).toEqual(['FILLED', 'FINALLY', 'NEXT']);
+      else expect(lines).toEqual(['OOM', 'NEXT']);
+    }, 180000);
   }
 });
