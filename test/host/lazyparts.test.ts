@@ -22,6 +22,19 @@ const makePackage = (files: Record<string, string>): string => {
   return root;
 };
 
+/** The device module of a tiny package (entry src/index.ts), built with the real pipeline; the package is removed. */
+const buildPackage = async (files: Record<string, string>): Promise<{ readable: string; minified: string }> => {
+  const root = makePackage(files);
+  try {
+    return await buildDeviceModule(root, { file: 'src/index.ts' });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+};
+
+/** How each device script starts: the module, and the global object where a part's code counts its runs. */
+const SCRIPT_HEAD = ["var m = require('microjwt');", "var G = Function('return this')();"];
+
 /** `script` prints `want` with `module` in Storage: in the emulator, and on each real interpreter ESPRUINO_BIN names. */
 const expectOnDevices = async (script: string, module: string, want: string[]): Promise<void> => {
   const r = await runDeviceScript(script, { board: 'pico', module });
@@ -62,12 +75,9 @@ describe('lazy parts', () => {
 
     const files = { ...PART_FILES, 'src/index.ts': PART_FILES['src/index.ts'].replace('loaded: function () { return typeof loads === "object" ? loads.count : -1; }', 'loaded: function () { return 0; }').replace(', loads }', ' }') };
     files['src/extra/calc.ts'] = files['src/extra/calc.ts'].replace('export const loads = { count: 0 };\nloads.count++;', 'var G = Function("return this")(); G.partRuns = (G.partRuns || 0) + 1;');
-    const root = makePackage(files);
-    const { minified } = await buildDeviceModule(root, { file: 'src/index.ts' });
-    rmSync(root, { recursive: true, force: true });
+    const { minified } = await buildPackage(files);
     const script = [
-      "var m = require('microjwt');",
-      "var G = Function('return this')();",
+      ...SCRIPT_HEAD,
       "print('before', G.partRuns === undefined);",
       "print('add', m.add(1, 2));",
       "print('runs', G.partRuns);",
@@ -124,14 +134,12 @@ describe('lazy parts', () => {
       'src/top.ts': ['// @part top needs base', "import { inner } from './base';", 'export const outer = function (x: number): number { return inner(x) * 100; };'].join('\n'),
       'src/index.ts': ["import { outer } from './top';", "import { shared } from './base';", 'const api = { outer: outer, shared: shared };', 'export default api;'].join('\n'),
     };
-    const root = makePackage(files);
-    const { readable, minified } = await buildDeviceModule(root, { file: 'src/index.ts' });
-    rmSync(root, { recursive: true, force: true });
+    const { readable, minified } = await buildPackage(files);
     // `inner` is used only by `top`, which loads `base` first: no stub. `shared` is API: a stub.
     expect(readable).not.toMatch(/var inner = function \(\) \{ return __lazyCall/);
     expect(readable).toMatch(/var shared = function \(\) \{ return __lazyCall/);
     expect(readable).toMatch(/var __load_top = function \(\) \{\s*(var __stubs = __load_top\.s \|\| \(__load_top\.s = \[outer\]\);\s*)?__load_base && __load_base\(\);/);
-    const script = ["var m = require('microjwt');", "var G = Function('return this')();", "print('outer', m.outer(1), G.baseRuns);", "print('shared', m.shared(3), G.baseRuns);"].join('\n');
+    const script = [...SCRIPT_HEAD, "print('outer', m.outer(1), G.baseRuns);", "print('shared', m.shared(3), G.baseRuns);"].join('\n');
     await expectOnDevices(script, minified, ['outer 200 1', 'shared 6 1']);
   }, 120000);
 
@@ -142,9 +150,7 @@ describe('lazy parts', () => {
       'src/pair.ts': ['// @part pair', 'export class Pair { a: unknown; b: unknown; constructor(a: unknown, b: unknown) { this.a = a; this.b = b; } }'].join('\n'),
       'src/index.ts': ["import { Pair } from './pair';", 'const api = { Pair: Pair };', 'export default api;'].join('\n'),
     };
-    const root = makePackage(files);
-    const { minified } = await buildDeviceModule(root, { file: 'src/index.ts' });
-    rmSync(root, { recursive: true, force: true });
+    const { minified } = await buildPackage(files);
     const script = ["var m = require('microjwt');", 'var p = new m.Pair(new m.Pair(1, 2), 3);', "print('pair', p instanceof m.Pair, p.a instanceof m.Pair, p.a.b, p.b);", "print('again', new m.Pair(4, 5) instanceof m.Pair);"].join('\n');
     await expectOnDevices(script, minified, ['pair true true 2 3', 'again true']);
   }, 120000);
@@ -164,12 +170,9 @@ describe('lazy parts', () => {
       ].join('\n'),
       'src/index.ts': ["import { Square, Circle, perimeter } from './shapes';", 'const api = { Square: Square, Circle: Circle, perimeter: perimeter };', 'export default api;'].join('\n'),
     };
-    const root = makePackage(files);
-    const { minified } = await buildDeviceModule(root, { file: 'src/index.ts' });
-    rmSync(root, { recursive: true, force: true });
+    const { minified } = await buildPackage(files);
     const script = [
-      "var m = require('microjwt');",
-      "var G = Function('return this')();",
+      ...SCRIPT_HEAD,
       "try { new m.Square(2); print('first: no error'); } catch (e) { print('first', e.message); }",
       'var s = new m.Square(3);',
       "print('again', s instanceof m.Square, s.area(), m.perimeter(s), new m.Circle(1) instanceof m.Circle, G.shapeLoads);",
