@@ -181,7 +181,8 @@ export const applyLazyParts = (root, code, parse, eager = []) => {
     // garbage). Setting it first would leave a part that failed to load dead
     // for good: its stubs would call names that are still stubs, forever.
     const keep = p.stubbed.length ? 'var __stubs = ' + load + '.s || (' + load + '.s = [' + p.stubbed.join(', ') + ']);\n' : '';
-    const protos = p.stubbed.length ? '__lazyLink(__stubs, [' + p.stubbed.join(', ') + ']);\n' : '';
+    // `__stubs` is then dropped: the part's functions keep the loader's scope.
+    const protos = p.stubbed.length ? '__lazyLink(__stubs, [' + p.stubbed.join(', ') + ']);\n__stubs = undefined;\n' : '';
     return '\n// lazy part ' + name + ' (' + p.files.join(', ') + ')\nvar ' + load + ' = function () {\n' + keep + body + '\n' + protos + load + ' = 0;\n};\n' + stubs + '\n';
   };
 
