@@ -36,13 +36,13 @@ type Mode = 'auto' | 'pure' | 'node' | 'espruino';
 /*
  * Load-time cost: on a board every function object, property and string this
  * module makes while loading stays in RAM with the app (measured on the
- * 32-bit board build: ~8 JsVars per function plus ~1 per named parameter,
- * ~2 per property; function bodies stay in flash). So only the public
+ * Pico-like build: 4 JsVars per function, 1 per named parameter and 1 per
+ * name, ~2 per property; function bodies stay in flash). So only the public
  * functions and a few shared helpers exist at load; tables are code,
  * bounds are literals in the function bodies, and the backends
  * are made on first use by their accessors (nodeBackend, espruinoBackend,
- * pureHash, pureAes), so a board with native primitives never makes the node
- * or pure code at all.
+ * and pureCrypto, the pure part's one entry point), so a board with native
+ * primitives never makes the node or pure code at all.
  */
 
 let mode: Mode = 'auto';

@@ -20,7 +20,7 @@ import { espruinoBinaries, runOnEspruino } from '../../src/host/real';
  * not met yet the ceiling is the measured figure with a few percent of room,
  * so any regression fails; test/bench/RESULTS.md shows the gap and why.
  * Measured on the Pico-like build (2v29, module in Storage), 2026-11-30,
- * third session: core 702 (the core build, src/lean/), pico 881 (within its
+ * fourth session: core 702 (the core build, src/lean/), pico 881 (within its
  * budget: the ceiling is the budget), esp32 881, rp2040 946, puck 881,
  * universal 882 (after a first HS256 sign + verify: core 939, the full
  * builds 1,206; rp2040 1,648, pure SHA-256).
